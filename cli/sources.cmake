@@ -1,0 +1,9 @@
+add_executable(chokepoint
+  ${CMAKE_CURRENT_SOURCE_DIR}/main.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/commands/classify_cmd.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/commands/catalog_cmd.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/commands/rules_cmd.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/commands/audit_log_cmd.cpp
+)
+target_include_directories(chokepoint PRIVATE ${CMAKE_SOURCE_DIR})
+target_link_libraries(chokepoint PRIVATE chokepoint::engine chokepoint::data spdlog::spdlog fmt::fmt)

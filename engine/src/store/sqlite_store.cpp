@@ -1,0 +1,300 @@
+// The SQLite Store. One connection per Store, guarded by a mutex; several Stores (or processes)
+// on one file coordinate through SQLite's locks, which WAL keeps short for readers.
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <exception>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+#include <utility>
+
+#include "chokepoint/store.h"
+#include "store/audit_chain.h"
+#include "store/migrations.h"
+#include "store/sqlite_util.h"
+
+namespace chokepoint {
+
+namespace {
+
+using store_internal::ScopedReset;
+using store_internal::Statement;
+using store_internal::Transaction;
+
+constexpr const char* kMemoryPath = ":memory:";
+
+std::string SystemUtcNow() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+constexpr const char* kAuditColumns = "seq, recorded_at, kind, actor, payload, prev_hash, hash";
+
+AuditRecord ReadAuditRow(const Statement& stmt) {
+  return AuditRecord{stmt.ColumnInt64(0), stmt.ColumnText(1), stmt.ColumnText(2),
+                     stmt.ColumnText(3),  stmt.ColumnText(4), stmt.ColumnText(5),
+                     stmt.ColumnText(6)};
+}
+
+// WAL lets the server keep reading while the CLI appends. Switching to it needs an exclusive lock,
+// and SQLite answers SQLITE_BUSY at once instead of calling the busy handler, so processes opening
+// a new file together retry by hand. The mode is persistent: later opens find it already set.
+Status EnableWal(sqlite3* db, int timeout_ms) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  for (;;) {
+    Result<Statement> wal =
+        Statement::Prepare(db, "PRAGMA journal_mode = WAL", "enabling WAL journal mode");
+    if (!wal.ok()) return wal.status();
+    Result<bool> row = wal->Step();  // returns the new mode as a row, hence not Exec
+    if (row.ok()) return Status::OK();
+    const int code = sqlite3_errcode(db) & 0xff;
+    if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) ||
+        std::chrono::steady_clock::now() >= deadline) {
+      return row.status();
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
+// Public entry points promise not to throw; std::bad_alloc and a throwing clock or sink are the
+// remaining sources, and they become Internal here.
+template <typename F>
+auto NoThrow(std::string_view what, F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const std::exception& e) {
+    return Status::Internal(std::string(what) + ": " + e.what());
+  } catch (...) {
+    return Status::Internal(std::string(what) + ": unknown exception");
+  }
+}
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(std::string path, StoreOptions options)
+      : path_(std::move(path)), options_(std::move(options)) {}
+
+  Status Open();
+
+  Result<int64_t> AppendAudit(std::string_view kind, std::string_view actor,
+                              std::string_view payload_json) override {
+    return NoThrow("appending to audit_log", [&]() -> Result<int64_t> {
+      std::lock_guard<std::mutex> lock(mu_);
+      return AppendAuditLocked(kind, actor, payload_json);
+    });
+  }
+
+  Result<AuditVerifyResult> VerifyAuditLog() override {
+    return NoThrow("verifying audit_log", [&]() -> Result<AuditVerifyResult> {
+      std::lock_guard<std::mutex> lock(mu_);
+      return VerifyAuditLogLocked();
+    });
+  }
+
+  Status ExportAudit(std::optional<Date> since,
+                     const std::function<Status(const AuditRecord&)>& sink) override {
+    return NoThrow("exporting audit_log", [&]() -> Status {
+      std::lock_guard<std::mutex> lock(mu_);
+      return ExportAuditLocked(since, sink);
+    });
+  }
+
+  int schema_version() const override { return schema_version_; }
+  std::string path() const override { return path_; }
+
+ private:
+  Result<std::string> Now() const;
+  Status PrepareStatements();
+  Result<int64_t> AppendAuditLocked(std::string_view kind, std::string_view actor,
+                                    std::string_view payload_json);
+  Result<AuditVerifyResult> VerifyAuditLogLocked();
+  Status ExportAuditLocked(std::optional<Date> since,
+                           const std::function<Status(const AuditRecord&)>& sink);
+
+  const std::string path_;
+  const StoreOptions options_;
+  int schema_version_ = 0;
+
+  std::mutex mu_;  // serializes use of db_ and the cached statements
+  store_internal::SqliteHandle db_;
+  // Prepared once: the server appends on every API call. Declared after db_, so destroyed first.
+  Statement last_audit_;
+  Statement insert_audit_;
+  Statement scan_audit_;
+  Statement export_audit_;
+};
+
+Result<std::string> SqliteStore::Now() const {
+  std::string now = options_.now ? options_.now() : SystemUtcNow();
+  if (!store_internal::IsUtcTimestamp(now)) {
+    return Status::Internal("the store's clock returned '" + now +
+                            "', not a UTC time like 2026-11-25T00:04:38Z");
+  }
+  return now;
+}
+
+Status SqliteStore::Open() {
+  if (path_ != kMemoryPath) {
+    std::filesystem::path parent = std::filesystem::path(path_).parent_path();
+    std::error_code ec;
+    if (!parent.empty() && !std::filesystem::exists(parent, ec)) {
+      std::filesystem::create_directories(parent, ec);
+      if (ec)
+        return Status::IOError("creating directory '" + parent.string() + "': " + ec.message());
+    }
+  }
+
+  sqlite3* raw = nullptr;
+  int rc =
+      sqlite3_open_v2(path_.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  db_.reset(raw);  // even a failed open allocates a handle that must be closed
+  if (rc != SQLITE_OK) return store_internal::SqliteError(raw, rc, "opening the database");
+  sqlite3* db = db_.get();
+
+  // Before anything else, so even the migrations wait for a concurrent writer instead of failing.
+  rc = sqlite3_busy_timeout(db, options_.lock_timeout_ms);
+  if (rc != SQLITE_OK) return store_internal::SqliteError(db, rc, "setting busy_timeout");
+  Status s = store_internal::Exec(db, "PRAGMA foreign_keys = ON", "enabling foreign keys");
+  if (!s.ok()) return s;
+  if (path_ != kMemoryPath) {
+    if (s = EnableWal(db, options_.lock_timeout_ms); !s.ok()) return s;
+  }
+
+  Result<int> version =
+      store_internal::ApplyMigrations(db, store_internal::EmbeddedMigrations(), [this] {
+        Result<std::string> now = Now();
+        return now.ok() ? *now : SystemUtcNow();
+      });
+  if (!version.ok()) return version.status();
+  schema_version_ = *version;
+  return PrepareStatements();
+}
+
+Status SqliteStore::PrepareStatements() {
+  sqlite3* db = db_.get();
+  struct {
+    Statement* stmt;
+    std::string sql;
+    const char* purpose;
+  } const statements[] = {
+      {&last_audit_, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+       "reading the last audit record"},
+      {&insert_audit_,
+       std::string("INSERT INTO audit_log (") + kAuditColumns +
+           ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+       "inserting an audit record"},
+      {&scan_audit_, std::string("SELECT ") + kAuditColumns + " FROM audit_log ORDER BY seq",
+       "reading audit_log for verification"},
+      {&export_audit_,
+       std::string("SELECT ") + kAuditColumns +
+           " FROM audit_log WHERE recorded_at >= ?1 ORDER BY seq",
+       "reading audit_log for export"},
+  };
+  for (const auto& entry : statements) {
+    Result<Statement> stmt = Statement::Prepare(db, entry.sql, entry.purpose);
+    if (!stmt.ok()) return stmt.status();
+    *entry.stmt = std::move(stmt).value();
+  }
+  return Status::OK();
+}
+
+Result<int64_t> SqliteStore::AppendAuditLocked(std::string_view kind, std::string_view actor,
+                                               std::string_view payload_json) {
+  if (Status s = store_internal::ValidateAuditFields(kind, actor, payload_json); !s.ok()) return s;
+
+  // The chain forks if two appenders read the same last hash; the write lock taken by BEGIN
+  // IMMEDIATE makes read-last-then-insert atomic across connections and processes.
+  Transaction txn(db_.get());
+  if (Status s = txn.BeginImmediate("an audit append"); !s.ok()) return s;
+
+  AuditRecord record;
+  record.seq = 1;
+  record.prev_hash = std::string(store_internal::kGenesisHash);
+  {
+    ScopedReset reset(last_audit_);
+    Result<bool> row = last_audit_.Step();
+    if (!row.ok()) return row.status();
+    if (*row) {
+      record.seq = last_audit_.ColumnInt64(0) + 1;
+      record.prev_hash = last_audit_.ColumnText(1);
+    }
+  }
+  // Stamped under the lock, so recorded_at never decreases along the chain of one clock.
+  Result<std::string> now = Now();
+  if (!now.ok()) return now.status();
+  record.recorded_at = std::move(now).value();
+  record.kind = std::string(kind);
+  record.actor = std::string(actor);
+  record.payload = std::string(payload_json);
+  Result<std::string> hash = store_internal::ComputeAuditHash(record);
+  if (!hash.ok()) return hash.status();
+  record.hash = std::move(hash).value();
+
+  {
+    ScopedReset reset(insert_audit_);
+    Statement& ins = insert_audit_;
+    Status s = ins.Bind(1, record.seq);
+    if (s.ok()) s = ins.Bind(2, record.recorded_at);
+    if (s.ok()) s = ins.Bind(3, record.kind);
+    if (s.ok()) s = ins.Bind(4, record.actor);
+    if (s.ok()) s = ins.Bind(5, record.payload);
+    if (s.ok()) s = ins.Bind(6, record.prev_hash);
+    if (s.ok()) s = ins.Bind(7, record.hash);
+    if (s.ok()) s = ins.Run();
+    if (!s.ok()) return s;
+  }
+  if (Status s = txn.Commit("an audit append"); !s.ok()) return s;
+  return record.seq;
+}
+
+Result<AuditVerifyResult> SqliteStore::VerifyAuditLogLocked() {
+  // One SELECT reads one snapshot, so appends committed meanwhile neither block nor confuse it.
+  ScopedReset reset(scan_audit_);
+  store_internal::AuditChainVerifier verifier;
+  while (!verifier.broken()) {
+    Result<bool> row = scan_audit_.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    if (Status s = verifier.Add(ReadAuditRow(scan_audit_)); !s.ok()) return s;
+  }
+  return verifier.result();
+}
+
+Status SqliteStore::ExportAuditLocked(std::optional<Date> since,
+                                      const std::function<Status(const AuditRecord&)>& sink) {
+  ScopedReset reset(export_audit_);
+  // "YYYY-MM-DD" sorts before every timestamp of that day; "" before everything.
+  if (Status s = export_audit_.Bind(1, since ? since->ToString() : std::string()); !s.ok()) {
+    return s;
+  }
+  for (;;) {
+    Result<bool> row = export_audit_.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::OK();
+    if (Status s = sink(ReadAuditRow(export_audit_)); !s.ok()) return s;
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
+                                               const StoreOptions& options) {
+  if (path.empty()) return Status::InvalidArgument("the database path is empty");
+  return NoThrow("opening database '" + path + "'", [&]() -> Result<std::unique_ptr<Store>> {
+    auto store = std::make_unique<SqliteStore>(path, options);
+    if (Status s = store->Open(); !s.ok()) return s.WithContext("database '" + path + "'");
+    return std::unique_ptr<Store>(std::move(store));
+  });
+}
+
+std::string DefaultDatabasePath() {
+  const char* env = std::getenv("CHOKEPOINT_DB");
+  return env != nullptr && *env != '\0' ? env : "./chokepoint.db";
+}
+
+}  // namespace chokepoint

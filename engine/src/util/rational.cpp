@@ -1,0 +1,153 @@
+#include "chokepoint/rational.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+
+namespace chokepoint {
+
+namespace {
+int128_t Gcd(int128_t a, int128_t b) {
+  if (a < 0) a = -a;
+  if (b < 0) b = -b;
+  while (b != 0) {
+    int128_t t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+int128_t Pow10(int n) {
+  int128_t p = 1;
+  for (int i = 0; i < n; ++i) p *= 10;
+  return p;
+}
+
+std::string Int128ToString(int128_t v) {
+  if (v == 0) return "0";
+  bool neg = v < 0;
+  if (neg) v = -v;
+  std::string s;
+  while (v > 0) {
+    s.insert(s.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
+    v /= 10;
+  }
+  if (neg) s.insert(s.begin(), '-');
+  return s;
+}
+}  // namespace
+
+Rational::Rational(int128_t num, int128_t den) {
+  if (den < 0) {
+    num = -num;
+    den = -den;
+  }
+  int128_t g = Gcd(num, den);
+  if (g > 1) {
+    num /= g;
+    den /= g;
+  }
+  num_ = num;
+  den_ = den;
+}
+
+Result<Rational> Rational::Parse(std::string_view text) {
+  auto bad = [&](const char* why) {
+    return Status::InvalidArgument("'" + std::string(text) + "' is not a number (" + why + ")");
+  };
+  std::string_view s = text;
+  bool neg = false;
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
+    neg = s[0] == '-';
+    s.remove_prefix(1);
+  }
+  int128_t mantissa = 0;
+  int digits = 0, decimals = 0;
+  bool seen_point = false, seen_digit = false;
+  size_t i = 0;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      seen_digit = true;
+      if (mantissa != 0 || c != '0') ++digits;
+      if (digits > 18) return bad("too many significant digits");
+      mantissa = mantissa * 10 + (c - '0');
+      if (seen_point) ++decimals;
+    } else if (c == '.' && !seen_point) {
+      seen_point = true;
+    } else {
+      break;
+    }
+  }
+  if (!seen_digit) return bad("no digits");
+  int exponent = 0;
+  if (i < s.size()) {
+    if (s[i] != 'e' && s[i] != 'E') return bad("unexpected character");
+    std::string_view exp_text = s.substr(i + 1);
+    if (!exp_text.empty() && exp_text[0] == '+') exp_text.remove_prefix(1);
+    auto [ptr, ec] = std::from_chars(exp_text.data(), exp_text.data() + exp_text.size(), exponent);
+    if (ec != std::errc() || ptr != exp_text.data() + exp_text.size() || exp_text.empty()) {
+      return bad("bad exponent");
+    }
+  }
+  int scale = decimals - exponent;
+  if (scale > 30 || scale < -18) return bad("exponent out of range");
+  if (neg) mantissa = -mantissa;
+  if (scale >= 0) return Rational(mantissa, Pow10(scale));
+  return Rational(mantissa * Pow10(-scale), 1);
+}
+
+Result<Rational> Rational::FromDouble(double value) {
+  if (!std::isfinite(value)) return Status::InvalidArgument("number is not finite");
+  char buf[64];
+  auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  if (ec != std::errc()) return Status::InvalidArgument("number cannot be represented");
+  return Parse(std::string_view(buf, static_cast<size_t>(ptr - buf)));
+}
+
+Rational Rational::operator+(const Rational& o) const {
+  return Rational(num_ * o.den_ + o.num_ * den_, den_ * o.den_);
+}
+Rational Rational::operator-(const Rational& o) const {
+  return Rational(num_ * o.den_ - o.num_ * den_, den_ * o.den_);
+}
+Rational Rational::operator*(const Rational& o) const {
+  return Rational(num_ * o.num_, den_ * o.den_);
+}
+Rational Rational::operator/(const Rational& o) const {
+  assert(!o.IsZero());
+  return Rational(num_ * o.den_, den_ * o.num_);
+}
+
+std::strong_ordering Rational::operator<=>(const Rational& o) const {
+  // Denominators are positive, so cross-multiplication preserves the order.
+  int128_t lhs = num_ * o.den_;
+  int128_t rhs = o.num_ * den_;
+  if (lhs < rhs) return std::strong_ordering::less;
+  if (lhs > rhs) return std::strong_ordering::greater;
+  return std::strong_ordering::equal;
+}
+
+std::string Rational::ToString(int max_decimals) const {
+  int128_t scale = Pow10(max_decimals);
+  int128_t abs_num = num_ < 0 ? -num_ : num_;
+  int128_t scaled = (abs_num * scale * 2 + den_) / (den_ * 2);  // round half away from zero
+  int128_t whole = scaled / scale;
+  int128_t frac = scaled % scale;
+  std::string s = (num_ < 0 && scaled != 0 ? "-" : "") + Int128ToString(whole);
+  if (frac != 0) {
+    std::string f = Int128ToString(frac);
+    f.insert(f.begin(), static_cast<size_t>(max_decimals) - f.size(), '0');
+    while (!f.empty() && f.back() == '0') f.pop_back();
+    s += "." + f;
+  }
+  return s;
+}
+
+double Rational::ToDouble() const {
+  // Render with ample digits and let strtod round once, rather than dividing two large doubles.
+  return std::strtod(ToString(12).c_str(), nullptr);
+}
+
+}  // namespace chokepoint
