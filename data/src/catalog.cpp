@@ -204,6 +204,7 @@ Result<CatalogPart> ReadPart(const Source& src, pugi::xml_node node) {
   }
   part.spec.name = part.vendor + " " + part.name;
   part.spec.vendor = part.vendor;
+  part.spec.part_id = part.id;
   if (auto it = a->find("kind"); it != a->end()) {
     std::optional<ItemKind> kind = ParseItemKind(it->second);
     if (!kind) return Fail(src, node, "kind must be ic, computer or hbm, got '" + it->second + "'");

@@ -42,6 +42,7 @@ struct Throughput {
 struct ItemSpec {
   std::string name;    // display name, e.g. "NVIDIA H100 SXM5"
   std::string vendor;  // may be empty
+  std::string part_id; // catalog id ("nvidia-h20") when the item came from the catalog; rules may name parts
   ItemKind kind = ItemKind::kIntegratedCircuit;
 
   // Either per-precision throughput (TPP is computed) or a TPP figure given directly.

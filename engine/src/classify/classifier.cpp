@@ -34,7 +34,7 @@ void SetWord(Facts& f, Attr a, const std::optional<std::string>& v) {
 void FillFacts(const ClassifyRequest& req, const Figures& fig, Facts& f) {
   const ItemSpec& item = req.item;
   SetNumber(f, Attr::kTpp, fig.tpp);
-  f.derivations[static_cast<size_t>(Attr::kTpp)] = fig.tpp_arithmetic;
+  if (!req.item.tpp) f.derivations[static_cast<size_t>(Attr::kTpp)] = fig.tpp_arithmetic;  // given: no working
   if (fig.performance_density_not_applicable) {
     f[Attr::kPerformanceDensity] = Value::NotApplicable();
   } else {
@@ -59,6 +59,7 @@ void FillFacts(const ClassifyRequest& req, const Figures& fig, Facts& f) {
   SetWord(f, Attr::kExporterRole, req.exporter_role);
   SetWord(f, Attr::kDesignerStatus, req.designer_status);
   if (!item.vendor.empty()) f[Attr::kVendor] = Value::Word(item.vendor);
+  if (!item.part_id.empty()) f[Attr::kPartId] = Value::Word(item.part_id);
   f.export_year = req.as_of.year();
 }
 

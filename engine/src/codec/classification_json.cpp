@@ -18,6 +18,7 @@ Json ItemJson(const ItemSpec& item) {
   Json j;
   if (!item.name.empty()) j["name"] = item.name;
   if (!item.vendor.empty()) j["vendor"] = item.vendor;
+  if (!item.part_id.empty()) j["part_id"] = item.part_id;
   j["kind"] = ItemKindName(item.kind);
   if (item.tpp) j["tpp"] = Number(*item.tpp);
   if (!item.throughput.empty()) {

@@ -136,10 +136,10 @@ class SpecReader {
         handled = true;
       }
       if (handled) continue;
-      if (key == "name" || key == "vendor") {
+      if (key == "name" || key == "vendor" || key == "part_id") {
         auto s = ReadString(value, ptr);
         if (!s.ok()) return s.status();
-        (key == "name" ? item.name : item.vendor) = *s;
+        (key == "name" ? item.name : key == "vendor" ? item.vendor : item.part_id) = *s;
       } else if (key == "kind") {
         auto s = ReadString(value, ptr);
         if (!s.ok()) return s.status();

@@ -29,6 +29,7 @@ constexpr std::array<AttrSpec, kAttrCount> kAttrs = {{
     {"exporter_role", "exporter role", ""},
     {"designer_status", "IC designer status", ""},
     {"vendor", "vendor", ""},
+    {"part_id", "catalog part", ""},
 }};
 }  // namespace
 

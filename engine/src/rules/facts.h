@@ -29,6 +29,7 @@ enum class Attr : uint8_t {
   kExporterRole,
   kDesignerStatus,
   kVendor,
+  kPartId,
   kCount,
 };
 constexpr size_t kAttrCount = static_cast<size_t>(Attr::kCount);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <pugixml.hpp>
+#include <deque>
 #include <map>
 #include <set>
 #include <sstream>
@@ -22,6 +23,7 @@ namespace fs = std::filesystem;
 using rules::Condition;
 
 struct Source {
+  size_t index = 0;  // position in the manifest (0: pack.xml)
   std::string file;  // relative to the pack folder
   std::string text;
   pugi::xml_document doc;
@@ -105,6 +107,7 @@ class PackLoader {
 
  private:
   Status Read(const std::string& relative, Source& src) {
+    src.index = sources_.size() - 1;
     src.file = relative;
     std::ifstream in(fs::path(dir_) / relative, std::ios::binary);
     if (!in) return Status::NotFound("cannot read rule file " + (fs::path(dir_) / relative).string());
@@ -225,7 +228,7 @@ class PackLoader {
 
   std::string dir_;
   RulePack::Impl& impl_;
-  std::vector<Source> sources_;
+  std::deque<Source> sources_;  // a deque: references stay valid while files are added
   std::vector<std::pair<size_t, pugi::xml_node>> rule_nodes_;  // source index, node: for later errors
 };
 
@@ -375,7 +378,7 @@ Status PackLoader::ReadRule(const Source& src, pugi::xml_node n) {
   rule.info_index = impl_.infos.size();
   impl_.infos.push_back(std::move(info));
   impl_.rules.push_back(std::move(rule));
-  rule_nodes_.emplace_back(static_cast<size_t>(&src - sources_.data()), n);
+  rule_nodes_.emplace_back(src.index, n);
   return Status::OK();
 }
 
