@@ -96,7 +96,7 @@ Result<ItemSpec> BuildItem(const ClassifyFlags& f) {
   if (!(s = SetYesNo(f.non_planar, "--non-planar", &item.non_planar)).ok()) return s;
   if (!f.kind.empty()) item.kind = *ParseItemKind(f.kind);
   if (item.name.empty()) item.name = f.spec_file.empty() ? "item from command-line figures" : f.spec_file;
-  if (!item.tpp && item.throughput.empty()) {
+  if (!item.tpp && item.throughput.empty() && item.kind != ItemKind::kHbmStack) {
     return Status::InvalidArgument("no performance figure: give --part, --spec, --tpp, or --tops with --bit-length");
   }
   return item;
@@ -136,7 +136,7 @@ void PrintHuman(const Classification& c, std::ostream& out) {
   if (c.figures.tpp) out << "  TPP = " << c.figures.tpp_arithmetic << "   (" << c.figures.tpp_basis << ")\n";
   if (!c.figures.performance_density_arithmetic.empty()) {
     out << "  PD  = " << c.figures.performance_density_arithmetic << "\n";
-  } else {
+  } else if (c.item.kind != ItemKind::kHbmStack) {
     out << "  PD  unknown (no die area given)\n";
   }
   if (!c.figures.memory_bandwidth_density_arithmetic.empty()) {
@@ -174,13 +174,7 @@ void PrintHuman(const Classification& c, std::ostream& out) {
 
 int RunClassify(const Context& ctx, const ClassifyFlags& flags) {
   auto request = BuildRequest(flags);
-  if (!request.ok()) {
-    if (request.status().IsNotFound() && !flags.part.empty()) {
-      std::cerr << request.status().message() << "\n";
-      return kExitUsage;
-    }
-    return Fail(request.status());
-  }
+  if (!request.ok()) return Fail(request.status());
   auto rules = ctx.LoadRules();
   if (!rules.ok()) return Fail(rules.status());
   Classifier classifier(*rules);

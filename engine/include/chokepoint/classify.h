@@ -44,7 +44,8 @@ struct Figures {
 
 // Computes TPP (max over precisions of 2 x MacTOPS x bit length, sparse figures halved), PD and
 // memory bandwidth density. Rejects negative or zero areas, non-positive bit lengths.
-Result<Figures> ComputeFigures(const ItemSpec& item);
+// `with_arithmetic` false skips the text of the working (the numbers are identical).
+Result<Figures> ComputeFigures(const ItemSpec& item, bool with_arithmetic = true);
 
 // A rule that took part in the answer.
 struct AppliedRule {

@@ -34,7 +34,7 @@ void SetWord(Facts& f, Attr a, const std::optional<std::string>& v) {
 void FillFacts(const ClassifyRequest& req, const Figures& fig, Facts& f) {
   const ItemSpec& item = req.item;
   SetNumber(f, Attr::kTpp, fig.tpp);
-  if (!req.item.tpp) f.derivations[static_cast<size_t>(Attr::kTpp)] = fig.tpp_arithmetic;  // given: no working
+  if (fig.tpp_basis != "given") f.derivations[static_cast<size_t>(Attr::kTpp)] = fig.tpp_arithmetic;
   if (fig.performance_density_not_applicable) {
     f[Attr::kPerformanceDensity] = Value::NotApplicable();
   } else {
@@ -82,7 +82,7 @@ class Run {
     if (req_.headquarters && !IsCountryCode(*req_.headquarters)) {
       return Status::InvalidArgument("headquarters '" + *req_.headquarters + "' is not an ISO 3166-1 alpha-2 code");
     }
-    auto figures = ComputeFigures(req_.item);
+    auto figures = ComputeFigures(req_.item, opts_.explain);
     if (!figures.ok()) return figures.status();
     out_->figures = std::move(figures).value();
     out_->as_of = req_.as_of;
@@ -109,14 +109,15 @@ class Run {
     return lines;
   }
 
-  void Apply(size_t i, std::string outcome) {
+  template <typename Outcome>
+  void Apply(size_t i, Outcome&& outcome) {
     const RuleInfo& info = pack_.infos[i];
     AppliedRule a;
     a.id = info.id;
     a.kind = info.kind;
     a.effective = info.effective.from == Date::Min() ? pack_.covers_from : info.effective.from;
-    a.outcome = std::move(outcome);
     if (opts_.explain) {
+      a.outcome = outcome();
       a.citation = info.citation;
       a.fr = info.fr;
       a.because = Because(pack_.rules[i]);
@@ -124,9 +125,13 @@ class Run {
     out_->rules.push_back(std::move(a));
   }
 
-  void Reason(const std::vector<std::string>& because, const std::string& conclusion) {
+  // `conclusion` is a callable so that the fast path (no explanation) never builds the text.
+  template <typename Conclusion>
+  void Reason(const CompiledRule& rule, Conclusion&& conclusion) {
     if (!opts_.explain) return;
-    out_->reasons.push_back(because.empty() ? conclusion : Join(because, " and ") + " → " + conclusion);
+    std::vector<std::string> because = Because(rule);
+    std::string text = conclusion();
+    out_->reasons.push_back(because.empty() ? text : Join(because, " and ") + " → " + text);
   }
 
   void Indeterminate(const CompiledRule& r, const std::string& what) {
@@ -208,9 +213,9 @@ class Run {
             r.rank >= win.rank || Eval(r) != Tri::kFalse) {
           continue;
         }
-        Reason(Because(r), "not " + pack_.infos[i].id);
+        Reason(r, [&] { return std::string("not " + pack_.infos[i].id); });
       }
-      for (size_t i : met_but_excluded) Reason(Because(pack_.rules[i]), "meets " + pack_.infos[i].id + " parameters");
+      for (size_t i : met_but_excluded) Reason(pack_.rules[i], [&] { return std::string("meets " + pack_.infos[i].id + " parameters"); });
     }
     for (size_t i : exclusions_) {
       bool relevant = std::any_of(met_but_excluded.begin(), met_but_excluded.end(), [&](size_t m) {
@@ -218,11 +223,11 @@ class Run {
                            [&](const std::string& e) { return rules::EccnWithin(pack_.rules[m].eccn, e); });
       });
       if (!relevant) continue;
-      Apply(i, "excludes " + pack_.infos[i].outcome);
-      Reason(Because(pack_.rules[i]), pack_.infos[i].title);
+      Apply(i, [&] { return std::string("excludes " + pack_.infos[i].outcome); });
+      Reason(pack_.rules[i], [&] { return std::string(pack_.infos[i].title); });
     }
-    Apply(*best, out_->eccn);
-    Reason(Because(win), out_->paragraph == out_->eccn ? out_->eccn : out_->paragraph + " (" + out_->eccn + ")");
+    Apply(*best, [&] { return std::string(out_->eccn); });
+    Reason(win, [&] { return std::string(out_->paragraph == out_->eccn ? out_->eccn : out_->paragraph + " (" + out_->eccn + ")"); });
   }
 
   void Presume() {
@@ -240,13 +245,13 @@ class Run {
         }
       }
       if (rebuttal) {
-        Apply(*rebuttal, "rebuts " + pack_.infos[i].id);
-        Reason(Because(pack_.rules[*rebuttal]), "presumption " + pack_.infos[i].id + " rebutted");
+        Apply(*rebuttal, [&] { return std::string("rebuts " + pack_.infos[i].id); });
+        Reason(pack_.rules[*rebuttal], [&] { return std::string("presumption " + pack_.infos[i].id + " rebutted"); });
         continue;
       }
-      Apply(i, "presumed " + p.presume_eccn);
-      Reason(Because(p), "presumed " + p.presume_eccn + (p.presume_datacenter ? ", designed for datacenters" : "") +
-                             " unless rebutted (" + pack_.infos[i].title + ")");
+      Apply(i, [&] { return std::string("presumed " + p.presume_eccn); });
+      Reason(p, [&] { return std::string("presumed " + p.presume_eccn + (p.presume_datacenter ? ", designed for datacenters" : "") +
+                             " unless rebutted (" + pack_.infos[i].title + ")"); });
       out_->presumed = true;
       out_->eccn = p.presume_eccn;
       out_->paragraph = pack_.infos[i].id;
@@ -297,8 +302,8 @@ class Run {
       if (t == Tri::kUnknown) unknown_requirements.push_back(i);
       if (t != Tri::kTrue) continue;
       required = true;
-      Apply(i, "licence required");
-      Reason(Because(pack_.rules[i]), "licence required (" + info.citation + ")");
+      Apply(i, [&] { return std::string("licence required"); });
+      Reason(pack_.rules[i], [&] { return std::string("licence required (" + info.citation + ")"); });
     }
     out_->license_required = required;
     // A requirement that cannot be decided matters only while no other requirement holds.
@@ -320,8 +325,8 @@ class Run {
     }
     if (policy) {
       out_->policy = pack_.rules[*policy].policy;
-      Apply(*policy, out_->policy);
-      Reason(Because(pack_.rules[*policy]), "review policy: " + out_->policy);
+      Apply(*policy, [&] { return std::string(out_->policy); });
+      Reason(pack_.rules[*policy], [&] { return std::string("review policy: " + out_->policy); });
     } else {
       out_->policy = "not stated by this rule pack";
     }
@@ -337,8 +342,8 @@ class Run {
       }
       std::string outcome = e.exception;
       if (e.notification_days > 0) outcome += " (notify BIS " + std::to_string(e.notification_days) + " days before shipment)";
-      Apply(i, outcome);
-      Reason(Because(e), "licence exception " + outcome + " may apply (" + pack_.infos[i].citation + ")");
+      Apply(i, [&] { return std::string(outcome); });
+      Reason(e, [&] { return std::string("licence exception " + outcome + " may apply (" + pack_.infos[i].citation + ")"); });
     }
   }
 
@@ -346,7 +351,7 @@ class Run {
     for (size_t i = 0; i < pack_.rules.size(); ++i) {
       if (pack_.infos[i].kind != RuleKind::kNote || !InForce(i)) continue;
       if (Eval(pack_.rules[i]) != Tri::kTrue) continue;
-      Apply(i, pack_.infos[i].outcome);
+      Apply(i, [&] { return std::string(pack_.infos[i].outcome); });
       if (opts_.explain) {
         out_->warnings.push_back(pack_.infos[i].title + (pack_.infos[i].note.empty() ? "" : ": " + pack_.infos[i].note));
       }

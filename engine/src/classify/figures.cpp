@@ -21,7 +21,7 @@ Status CheckPositive(const std::optional<Rational>& v, const char* name, bool al
 }
 }  // namespace
 
-Result<Figures> ComputeFigures(const ItemSpec& item) {
+Result<Figures> ComputeFigures(const ItemSpec& item, bool with_arithmetic) {
   Figures f;
   for (auto [v, name, zero_ok] : {std::tuple{&item.die_area_mm2, "die_area_mm2", false},
                                   {&item.package_area_mm2, "package_area_mm2", false},
@@ -35,7 +35,7 @@ Result<Figures> ComputeFigures(const ItemSpec& item) {
 
   if (item.tpp) {
     f.tpp = *item.tpp;
-    f.tpp_arithmetic = item.tpp->ToString(4);
+    if (with_arithmetic) f.tpp_arithmetic = item.tpp->ToString(4);
     f.tpp_basis = "given";
   } else {
     const Throughput* best = nullptr;
@@ -51,10 +51,10 @@ Result<Figures> ComputeFigures(const ItemSpec& item) {
         best_tpp = tpp;
       }
     }
-    if (best) {
+    if (best) f.tpp = best_tpp;
+    if (best && with_arithmetic) {
       Rational dense = best->sparse ? best->tops / Rational(2) : best->tops;
       Rational mac_tops = dense / Rational(2);
-      f.tpp = best_tpp;
       f.tpp_arithmetic = "2 × " + mac_tops.ToString(4) + " × " + std::to_string(best->bit_length) + " = " +
                          best_tpp.ToString(4);
       f.tpp_basis = (best->precision.empty() ? std::to_string(best->bit_length) + "-bit" : best->precision) +
@@ -69,7 +69,7 @@ Result<Figures> ComputeFigures(const ItemSpec& item) {
     f.performance_density_arithmetic = "no non-planar logic die: PD not applicable";
   } else if (f.tpp && item.die_area_mm2) {
     f.performance_density = *f.tpp / *item.die_area_mm2;
-    f.performance_density_arithmetic = f.tpp->ToString(4) + " / " + item.die_area_mm2->ToString(4) + " mm² = " +
+    if (with_arithmetic) f.performance_density_arithmetic = f.tpp->ToString(4) + " / " + item.die_area_mm2->ToString(4) + " mm² = " +
                                        f.performance_density->ToString(4);
   }
 
@@ -77,7 +77,7 @@ Result<Figures> ComputeFigures(const ItemSpec& item) {
     const auto& area = item.package_area_mm2 ? item.package_area_mm2 : item.die_area_mm2;
     if (area) {
       f.memory_bandwidth_density = *item.memory_bandwidth_gbps / *area;
-      f.memory_bandwidth_density_arithmetic = item.memory_bandwidth_gbps->ToString(4) + " GB/s / " +
+      if (with_arithmetic) f.memory_bandwidth_density_arithmetic = item.memory_bandwidth_gbps->ToString(4) + " GB/s / " +
                                               area->ToString(4) + " mm² = " +
                                               f.memory_bandwidth_density->ToString(4) + " GB/s/mm²";
     }

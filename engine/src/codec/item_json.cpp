@@ -173,7 +173,7 @@ class SpecReader {
       if (!t.ok()) return Error("/tops", "tops and bit_length go together: " + t.status().message());
       item.throughput.push_back(std::move(t).value());
     }
-    if (!item.tpp && item.throughput.empty()) {
+    if (!item.tpp && item.throughput.empty() && item.kind != ItemKind::kHbmStack) {
       return Error("", "give tpp, or tops with bit_length, or a throughput array");
     }
     return item;

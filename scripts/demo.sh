@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The main job on the embedded default: builds, then classifies catalog parts under the rules in
+# force on given dates, with a fresh SQLite database and its audit log.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh build -DCHOKEPOINT_BUILD_TESTS=OFF -DCHOKEPOINT_BUILD_BENCHMARKS=OFF
+
+cp=build/cli/chokepoint
+export CHOKEPOINT_DB="${CHOKEPOINT_DB:-$(mktemp -d)/chokepoint.db}"
+run() { echo; echo "\$ chokepoint $*"; "$cp" "$@" || [ $? -eq 1 ]; }   # exit 1 = findings, expected here
+
+run rules check
+run catalog
+run classify --part "NVIDIA H100 SXM5" --destination CN --as-of 2024-06-01
+run classify --part "A800" --destination CN --as-of 2023-06-01
+run classify --part "A800" --destination CN --as-of 2024-01-01
+run classify --part "NVIDIA GeForce RTX 4090" --destination VN --as-of 2024-06-01
+run classify --part "RTX 4090D" --destination CN --as-of 2024-06-01
+run classify --part "H20" --destination CN --as-of 2025-06-01
+run classify --spec fixtures/specs/hbm3e-stack.json --destination CN --as-of 2025-01-15
+run classify --part "NVIDIA H100 SXM5" --destination CN --as-of 2024-06-01 --json
+run audit-log verify
+echo; echo "audit log: $CHOKEPOINT_DB"

@@ -1,0 +1,4 @@
+chokepoint_add_test(cli_test ${CMAKE_CURRENT_SOURCE_DIR}/cli/cli_test.cpp)
+target_link_libraries(cli_test PRIVATE nlohmann_json::nlohmann_json)
+target_compile_definitions(cli_test PRIVATE CHOKEPOINT_BINARY="$<TARGET_FILE:chokepoint>")
+add_dependencies(cli_test chokepoint)
