@@ -1,9 +1,9 @@
 // The `chokepoint` command: one file per subcommand under commands/, each registering itself from
-// main.cpp's table. Commands parse argv, make one engine call, and print; they hold no domain logic.
+// main.cpp's table. Commands parse argv, make one engine call, and print; they hold no domain
+// logic.
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <memory>
 #include <string>
 
@@ -18,8 +18,8 @@ enum ExitCode : int { kExitClear = 0, kExitFindings = 1, kExitUsage = 2, kExitIn
 
 // Options every command shares, and the exit code the chosen command leaves behind.
 struct Context {
-  std::string db_path;     // --db; default $CHOKEPOINT_DB or ./chokepoint.db
-  std::string rules_dir;   // --rules; default RulePack::DefaultDir()
+  std::string db_path;    // --db; default $CHOKEPOINT_DB or ./chokepoint.db
+  std::string rules_dir;  // --rules; default RulePack::DefaultDir()
   std::string log_level = "warn";
   std::string log_format = "text";
   int exit_code = kExitClear;

@@ -37,7 +37,8 @@ namespace {
 void SetUpLogging(const Context& ctx) {
   auto logger = spdlog::stderr_color_mt("chokepoint");
   if (ctx.log_format == "json") {
-    logger->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","message":"%v"})", spdlog::pattern_time_type::utc);
+    logger->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","message":"%v"})",
+                        spdlog::pattern_time_type::utc);
   } else {
     logger->set_pattern("chokepoint: %^%l%$: %v");
   }
@@ -47,16 +48,21 @@ void SetUpLogging(const Context& ctx) {
 
 int Main(int argc, char** argv) {
   Context ctx;
-  CLI::App app{"chokepoint: export-control compliance for advanced semiconductors.\n"
-               "Classifies items under the EAR rules in force on a date, with the rule and the arithmetic behind each answer."};
+  CLI::App app{
+      "chokepoint: export-control compliance for advanced semiconductors.\n"
+      "Classifies items under the EAR rules in force on a date, with the rule and the arithmetic "
+      "behind each answer."};
   app.set_version_flag("--version", "chokepoint 0.1.0");
   app.require_subcommand(1);
   app.fallthrough();
-  app.add_option("--db", ctx.db_path, "SQLite database (default $CHOKEPOINT_DB, else ./chokepoint.db)");
-  app.add_option("--rules", ctx.rules_dir, "rule pack folder (default $CHOKEPOINT_RULES, else the bundled rules/ear)");
+  app.add_option("--db", ctx.db_path,
+                 "SQLite database (default $CHOKEPOINT_DB, else ./chokepoint.db)");
+  app.add_option("--rules", ctx.rules_dir,
+                 "rule pack folder (default $CHOKEPOINT_RULES, else the bundled rules/ear)");
   app.add_option("--log-level", ctx.log_level, "trace, debug, info, warn, error, critical or off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
-  app.add_option("--log-format", ctx.log_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  app.add_option("--log-format", ctx.log_format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
 
   RegisterClassify(app, ctx);
   RegisterCatalog(app, ctx);

@@ -16,8 +16,8 @@ namespace {
 
 struct ClassifyFlags {
   std::string part, spec_file, catalog;
-  std::string tpp, tops, bit_length, die_area, memory_bandwidth, interconnect, process_nm, transistors,
-      package_area;
+  std::string tpp, tops, bit_length, die_area, memory_bandwidth, interconnect, process_nm,
+      transistors, package_area;
   std::string hbm, datacenter, non_planar, kind, sparse;
   std::string destination, headquarters, as_of, exporter_role, designer_status, packaged_outside_d5;
   bool json = false;
@@ -54,10 +54,12 @@ Result<ItemSpec> ReadSpecFile(const std::string& path) {
 // Builds the item: the catalog part or spec file first, then any figure flags on top (so
 // "--part 'RTX 4090' --datacenter yes" asks "what if it were marketed for datacenters?").
 Result<ItemSpec> BuildItem(const ClassifyFlags& f) {
-  if (!f.part.empty() && !f.spec_file.empty()) return Status::InvalidArgument("give --part or --spec, not both");
+  if (!f.part.empty() && !f.spec_file.empty())
+    return Status::InvalidArgument("give --part or --spec, not both");
   ItemSpec item;
   if (!f.part.empty()) {
-    auto catalog = data::Catalog::Load(f.catalog.empty() ? data::Catalog::DefaultPath() : f.catalog);
+    auto catalog =
+        data::Catalog::Load(f.catalog.empty() ? data::Catalog::DefaultPath() : f.catalog);
     if (!catalog.ok()) return catalog.status();
     auto part = catalog->Find(f.part);
     if (!part.ok()) return part.status();
@@ -70,14 +72,16 @@ Result<ItemSpec> BuildItem(const ClassifyFlags& f) {
   Status s;
   if (!(s = SetNumber(f.tpp, "--tpp", &item.tpp)).ok()) return s;
   if (!f.tops.empty() || !f.bit_length.empty()) {
-    if (f.tops.empty() || f.bit_length.empty()) return Status::InvalidArgument("--tops and --bit-length go together");
+    if (f.tops.empty() || f.bit_length.empty())
+      return Status::InvalidArgument("--tops and --bit-length go together");
     std::optional<Rational> tops;
     if (!(s = SetNumber(f.tops, "--tops", &tops)).ok()) return s;
     Throughput t;
     t.tops = *tops;
     char* end = nullptr;
     long bits = std::strtol(f.bit_length.c_str(), &end, 10);
-    if (*end != '\0' || bits <= 0 || bits > 1024) return Status::InvalidArgument("--bit-length: expected a positive whole number");
+    if (*end != '\0' || bits <= 0 || bits > 1024)
+      return Status::InvalidArgument("--bit-length: expected a positive whole number");
     t.bit_length = static_cast<int>(bits);
     std::optional<bool> sparse;
     if (!(s = SetYesNo(f.sparse, "--sparse", &sparse)).ok()) return s;
@@ -86,18 +90,24 @@ Result<ItemSpec> BuildItem(const ClassifyFlags& f) {
     item.tpp.reset();
   }
   if (!(s = SetNumber(f.die_area, "--die-area-mm2", &item.die_area_mm2)).ok()) return s;
-  if (!(s = SetNumber(f.memory_bandwidth, "--memory-bandwidth-gbps", &item.memory_bandwidth_gbps)).ok()) return s;
-  if (!(s = SetNumber(f.interconnect, "--interconnect-gbps", &item.interconnect_gbps)).ok()) return s;
+  if (!(s = SetNumber(f.memory_bandwidth, "--memory-bandwidth-gbps", &item.memory_bandwidth_gbps))
+           .ok())
+    return s;
+  if (!(s = SetNumber(f.interconnect, "--interconnect-gbps", &item.interconnect_gbps)).ok())
+    return s;
   if (!(s = SetNumber(f.process_nm, "--process-nm", &item.process_nm)).ok()) return s;
-  if (!(s = SetNumber(f.transistors, "--transistors-billion", &item.transistors_billion)).ok()) return s;
+  if (!(s = SetNumber(f.transistors, "--transistors-billion", &item.transistors_billion)).ok())
+    return s;
   if (!(s = SetNumber(f.package_area, "--package-area-mm2", &item.package_area_mm2)).ok()) return s;
   if (!(s = SetYesNo(f.hbm, "--hbm", &item.has_hbm)).ok()) return s;
   if (!(s = SetYesNo(f.datacenter, "--datacenter", &item.datacenter)).ok()) return s;
   if (!(s = SetYesNo(f.non_planar, "--non-planar", &item.non_planar)).ok()) return s;
   if (!f.kind.empty()) item.kind = *ParseItemKind(f.kind);
-  if (item.name.empty()) item.name = f.spec_file.empty() ? "item from command-line figures" : f.spec_file;
+  if (item.name.empty())
+    item.name = f.spec_file.empty() ? "item from command-line figures" : f.spec_file;
   if (!item.tpp && item.throughput.empty() && item.kind != ItemKind::kHbmStack) {
-    return Status::InvalidArgument("no performance figure: give --part, --spec, --tpp, or --tops with --bit-length");
+    return Status::InvalidArgument(
+        "no performance figure: give --part, --spec, --tpp, or --tops with --bit-length");
   }
   return item;
 }
@@ -128,12 +138,15 @@ Result<ClassifyRequest> BuildRequest(const ClassifyFlags& f) {
 }
 
 void PrintHuman(const Classification& c, std::ostream& out) {
-  out << (c.item.name.empty() ? "item" : c.item.name) << " on " << c.as_of.ToString() << ": " << c.eccn;
+  out << (c.item.name.empty() ? "item" : c.item.name) << " on " << c.as_of.ToString() << ": "
+      << c.eccn;
   if (c.destination) {
-    out << ", " << (*c.license_required ? "licence required" : "no licence required") << " for " << *c.destination;
+    out << ", " << (*c.license_required ? "licence required" : "no licence required") << " for "
+        << *c.destination;
   }
   out << "\n\nFigures\n";
-  if (c.figures.tpp) out << "  TPP = " << c.figures.tpp_arithmetic << "   (" << c.figures.tpp_basis << ")\n";
+  if (c.figures.tpp)
+    out << "  TPP = " << c.figures.tpp_arithmetic << "   (" << c.figures.tpp_basis << ")\n";
   if (!c.figures.performance_density_arithmetic.empty()) {
     out << "  PD  = " << c.figures.performance_density_arithmetic << "\n";
   } else if (c.item.kind != ItemKind::kHbmStack) {
@@ -146,22 +159,25 @@ void PrintHuman(const Classification& c, std::ostream& out) {
   for (const auto& r : c.reasons) out << "  " << r << "\n";
   if (c.destination) {
     out << "\nDestination " << *c.destination;
-    if (c.destination_treated_as != *c.destination) out << " (treated as " << c.destination_treated_as << ")";
-    out << ": " << (c.destination_groups.empty() ? "no listed country group" : "") ;
-    for (size_t i = 0; i < c.destination_groups.size(); ++i) out << (i ? " " : "") << c.destination_groups[i];
+    if (c.destination_treated_as != *c.destination)
+      out << " (treated as " << c.destination_treated_as << ")";
+    out << ": " << (c.destination_groups.empty() ? "no listed country group" : "");
+    for (size_t i = 0; i < c.destination_groups.size(); ++i)
+      out << (i ? " " : "") << c.destination_groups[i];
     out << "\n  licence required: " << (*c.license_required ? "yes" : "no") << "\n";
     if (*c.license_required) {
       out << "  review policy:    " << c.policy << "\n";
       out << "  exceptions:       ";
       if (c.license_exceptions.empty()) out << "none";
-      for (size_t i = 0; i < c.license_exceptions.size(); ++i) out << (i ? ", " : "") << c.license_exceptions[i];
+      for (size_t i = 0; i < c.license_exceptions.size(); ++i)
+        out << (i ? ", " : "") << c.license_exceptions[i];
       out << "\n";
     }
   }
   out << "\nRules (" << c.rules_version << ")\n";
   for (const auto& r : c.rules) {
-    out << "  " << r.id << " [" << RuleKindName(r.kind) << ", effective " << r.effective.ToString() << "]: "
-        << r.citation;
+    out << "  " << r.id << " [" << RuleKindName(r.kind) << ", effective " << r.effective.ToString()
+        << "]: " << r.citation;
     if (!r.fr.empty()) out << "; " << r.fr;
     out << "\n";
   }
@@ -182,12 +198,13 @@ int RunClassify(const Context& ctx, const ClassifyFlags& flags) {
   if (!result.ok()) return Fail(result.status());
 
   std::string json = ClassificationToJson(*result);
-  nlohmann::ordered_json audit = {{"input", nlohmann::ordered_json::parse(ItemSpecToJson(request->item))},
-                                  {"as_of", request->as_of.ToString()},
-                                  {"destination", request->destination.value_or("")},
-                                  {"headquarters", request->headquarters.value_or("")},
-                                  {"rules_version", result->rules_version},
-                                  {"result", nlohmann::ordered_json::parse(json)}};
+  nlohmann::ordered_json audit = {
+      {"input", nlohmann::ordered_json::parse(ItemSpecToJson(request->item))},
+      {"as_of", request->as_of.ToString()},
+      {"destination", request->destination.value_or("")},
+      {"headquarters", request->headquarters.value_or("")},
+      {"rules_version", result->rules_version},
+      {"result", nlohmann::ordered_json::parse(json)}};
   if (Status s = RecordAudit(ctx, "classify", audit.dump()); !s.ok()) return Fail(s);
 
   if (flags.json) {
@@ -203,32 +220,50 @@ int RunClassify(const Context& ctx, const ClassifyFlags& flags) {
 
 void RegisterClassify(CLI::App& app, Context& ctx) {
   auto flags = std::make_shared<ClassifyFlags>();
-  CLI::App* cmd = app.add_subcommand("classify", "Classify an item (ECCN) and answer whether a destination needs a licence");
-  cmd->add_option("--part", flags->part, "catalog part, e.g. \"NVIDIA H100 SXM5\" or \"RTX 4090\" (see `chokepoint catalog`)");
+  CLI::App* cmd = app.add_subcommand(
+      "classify", "Classify an item (ECCN) and answer whether a destination needs a licence");
+  cmd->add_option(
+      "--part", flags->part,
+      "catalog part, e.g. \"NVIDIA H100 SXM5\" or \"RTX 4090\" (see `chokepoint catalog`)");
   cmd->add_option("--spec", flags->spec_file, "item spec JSON file (fields: docs/item_spec.md)");
-  cmd->add_option("--catalog", flags->catalog, "catalog XML (default: the bundled data/catalog/accelerators.xml)");
+  cmd->add_option("--catalog", flags->catalog,
+                  "catalog XML (default: the bundled data/catalog/accelerators.xml)");
   cmd->add_option("--tpp", flags->tpp, "total processing performance, as given");
-  cmd->add_option("--tops", flags->tops, "datasheet TOPS/TFLOPS at one precision (with --bit-length)");
+  cmd->add_option("--tops", flags->tops,
+                  "datasheet TOPS/TFLOPS at one precision (with --bit-length)");
   cmd->add_option("--bit-length", flags->bit_length, "bit length of that operation");
-  cmd->add_option("--sparse", flags->sparse, "yes: the --tops figure assumes sparsity (it is halved)");
-  cmd->add_option("--die-area-mm2", flags->die_area, "applicable die area: non-planar logic dies, mm²");
-  cmd->add_option("--memory-bandwidth-gbps", flags->memory_bandwidth, "total DRAM/HBM bandwidth, GB/s");
-  cmd->add_option("--interconnect-gbps", flags->interconnect, "aggregate bidirectional chip-to-chip rate, GB/s");
+  cmd->add_option("--sparse", flags->sparse,
+                  "yes: the --tops figure assumes sparsity (it is halved)");
+  cmd->add_option("--die-area-mm2", flags->die_area,
+                  "applicable die area: non-planar logic dies, mm²");
+  cmd->add_option("--memory-bandwidth-gbps", flags->memory_bandwidth,
+                  "total DRAM/HBM bandwidth, GB/s");
+  cmd->add_option("--interconnect-gbps", flags->interconnect,
+                  "aggregate bidirectional chip-to-chip rate, GB/s");
   cmd->add_option("--process-nm", flags->process_nm, "process node, nm");
-  cmd->add_option("--transistors-billion", flags->transistors, "aggregated approximated transistor count, billions");
-  cmd->add_option("--package-area-mm2", flags->package_area, "HBM stack or package area, mm² (for 3A090.c)");
+  cmd->add_option("--transistors-billion", flags->transistors,
+                  "aggregated approximated transistor count, billions");
+  cmd->add_option("--package-area-mm2", flags->package_area,
+                  "HBM stack or package area, mm² (for 3A090.c)");
   cmd->add_option("--hbm", flags->hbm, "yes|no: the package contains HBM");
-  cmd->add_option("--datacenter", flags->datacenter, "yes|no: designed or marketed for datacenters");
-  cmd->add_option("--non-planar", flags->non_planar, "yes|no: logic dies use non-planar transistors");
+  cmd->add_option("--datacenter", flags->datacenter,
+                  "yes|no: designed or marketed for datacenters");
+  cmd->add_option("--non-planar", flags->non_planar,
+                  "yes|no: logic dies use non-planar transistors");
   cmd->add_option("--kind", flags->kind, "ic (default), computer (4A090) or hbm (3A090.c)")
       ->check(CLI::IsMember({"ic", "computer", "hbm"}));
   cmd->add_option("--destination", flags->destination, "destination country (ISO code or name)");
-  cmd->add_option("--headquarters", flags->headquarters, "where the end user or its ultimate parent is headquartered");
-  cmd->add_option("--exporter-role", flags->exporter_role, "foundry, osat, designer, distributor, ...");
-  cmd->add_option("--designer-status", flags->designer_status, "approved, authorized or none (foundry rule)")
+  cmd->add_option("--headquarters", flags->headquarters,
+                  "where the end user or its ultimate parent is headquartered");
+  cmd->add_option("--exporter-role", flags->exporter_role,
+                  "foundry, osat, designer, distributor, ...");
+  cmd->add_option("--designer-status", flags->designer_status,
+                  "approved, authorized or none (foundry rule)")
       ->check(CLI::IsMember({"approved", "authorized", "none"}));
-  cmd->add_option("--packaged-outside-d5", flags->packaged_outside_d5, "yes|no: final packaging outside Macau and D:5");
-  cmd->add_option("--as-of", flags->as_of, "date the rules are taken from (YYYY-MM-DD; default today)");
+  cmd->add_option("--packaged-outside-d5", flags->packaged_outside_d5,
+                  "yes|no: final packaging outside Macau and D:5");
+  cmd->add_option("--as-of", flags->as_of,
+                  "date the rules are taken from (YYYY-MM-DD; default today)");
   cmd->add_flag("--json", flags->json, "print the JSON document");
   cmd->callback([&ctx, flags] { ctx.exit_code = RunClassify(ctx, *flags); });
 }

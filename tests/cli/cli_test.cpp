@@ -38,7 +38,8 @@ std::string FreshDb(const char* name) {
 
 TEST_CASE("classify --json answers the headline case and records it in the audit log") {
   std::string db = FreshDb("headline.db");
-  Ran r = Run("classify --part \"NVIDIA H100 SXM5\" --destination CN --as-of 2024-06-01 --json", db);
+  Ran r =
+      Run("classify --part \"NVIDIA H100 SXM5\" --destination CN --as-of 2024-06-01 --json", db);
   CHECK(r.exit_code == 1);  // licence required is a finding
   CHECK(r.out.find("\"eccn\":\"3A090.a\"") != std::string::npos);
   CHECK(r.out.find("\"license_required\":true") != std::string::npos);
@@ -57,7 +58,8 @@ TEST_CASE("classify --json answers the headline case and records it in the audit
 }
 
 TEST_CASE("human output shows the arithmetic and the rule") {
-  Ran r = Run("classify --part \"H100 SXM\" --destination CN --as-of 2024-06-01", FreshDb("human.db"));
+  Ran r =
+      Run("classify --part \"H100 SXM\" --destination CN --as-of 2024-06-01", FreshDb("human.db"));
   CHECK(r.out.find("TPP = 2 × 989.5 × 8 = 15832 ≥ 4800 → 3A090.a.1") != std::string::npos);
   CHECK(r.out.find("15 CFR 774 Supp. 1, ECCN 3A090.a.1") != std::string::npos);
   CHECK(r.out.find("presumption of denial") != std::string::npos);
@@ -65,7 +67,8 @@ TEST_CASE("human output shows the arithmetic and the rule") {
 
 TEST_CASE("part lookup is forgiving; unknown and ambiguous parts exit 2 with suggestions") {
   std::string db = FreshDb("lookup.db");
-  for (const char* part : {"NVIDIA H100 SXM5", "H100 SXM", "NVIDIA GeForce RTX 4090", "RTX 4090", "rtx-4090d"}) {
+  for (const char* part :
+       {"NVIDIA H100 SXM5", "H100 SXM", "NVIDIA GeForce RTX 4090", "RTX 4090", "rtx-4090d"}) {
     Ran r = Run(std::string("classify --json --as-of 2024-06-01 --part \"") + part + "\"", db);
     CHECK_MESSAGE(r.exit_code == 0, part << ": " << r.out);
   }

@@ -33,7 +33,8 @@ TEST_CASE("catalog parts get the regulation's answer in every era") {
     auto f = SplitTabs(line);
     REQUIRE_MESSAGE(f.size() == 8, "catalog_eras.tsv:" << line_no << ": expected 8 fields");
     ++cases;
-    std::string where = "catalog_eras.tsv:" + std::to_string(line_no) + " " + f[0] + " " + f[1] + " " + f[2] + " (" + f[7] + ")";
+    std::string where = "catalog_eras.tsv:" + std::to_string(line_no) + " " + f[0] + " " + f[1] +
+                        " " + f[2] + " (" + f[7] + ")";
     auto part = catalog->Find(f[0]);
     REQUIRE_MESSAGE(part.ok(), where << ": " << part.status().ToString());
     ClassifyRequest req;
@@ -47,15 +48,20 @@ TEST_CASE("catalog parts get the regulation's answer in every era") {
       CHECK_MESSAGE(!c->license_required.has_value(), where);
     } else {
       REQUIRE_MESSAGE(c->license_required.has_value(), where);
-      CHECK_MESSAGE(*c->license_required == (f[4] == "yes"), where << ": licence " << *c->license_required);
+      CHECK_MESSAGE(*c->license_required == (f[4] == "yes"),
+                    where << ": licence " << *c->license_required);
     }
     std::string exceptions;
     for (const auto& e : c->license_exceptions) exceptions += (exceptions.empty() ? "" : ",") + e;
-    CHECK_MESSAGE(exceptions == (f[5] == "-" ? "" : f[5]), where << ": exceptions '" << exceptions << "'");
-    if (f[6] != "-") CHECK_MESSAGE(c->policy.find(f[6]) != std::string::npos, where << ": policy '" << c->policy << "'");
+    CHECK_MESSAGE(exceptions == (f[5] == "-" ? "" : f[5]),
+                  where << ": exceptions '" << exceptions << "'");
+    if (f[6] != "-")
+      CHECK_MESSAGE(c->policy.find(f[6]) != std::string::npos,
+                    where << ": policy '" << c->policy << "'");
     // Every answer names its rules with citations.
     CHECK_MESSAGE(!c->rules.empty(), where);
-    for (const auto& r : c->rules) CHECK_MESSAGE(!r.citation.empty(), where << ": rule " << r.id << " has no citation");
+    for (const auto& r : c->rules)
+      CHECK_MESSAGE(!r.citation.empty(), where << ": rule " << r.id << " has no citation");
   }
   CHECK(cases >= 50);
 }

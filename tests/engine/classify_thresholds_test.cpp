@@ -13,7 +13,8 @@ std::shared_ptr<const RulePack> Pack() {
 
 Rational R(const char* text) { return *Rational::Parse(text); }
 
-Classification Classify(ItemSpec item, const char* as_of = "2024-06-01", const char* destination = nullptr) {
+Classification Classify(ItemSpec item, const char* as_of = "2024-06-01",
+                        const char* destination = nullptr) {
   ClassifyRequest req;
   req.item = std::move(item);
   req.as_of = *Date::Parse(as_of);
@@ -57,7 +58,9 @@ TEST_CASE("dates are strict ISO 8601") {
 
 TEST_CASE("TPP is 2 x MacTOPS x bit length, the maximum over precisions, dense") {
   ItemSpec item;
-  item.throughput = {{"FP8", 8, R("3958"), true, {}}, {"FP16", 16, R("989.5"), false, {}}, {"FP64", 64, R("67"), false, {}}};
+  item.throughput = {{"FP8", 8, R("3958"), true, {}},
+                     {"FP16", 16, R("989.5"), false, {}},
+                     {"FP64", 64, R("67"), false, {}}};
   auto f = ComputeFigures(item);
   REQUIRE(f.ok());
   CHECK(*f->tpp == R("15832"));
@@ -114,7 +117,8 @@ TEST_CASE("a missing die area makes the density tests indeterminate, not false")
   CHECK(c.eccn == "EAR99");
   CHECK_FALSE(c.determinate);
   bool names_die_area = false;
-  for (const auto& w : c.warnings) names_die_area |= w.find("performance_density") != std::string::npos;
+  for (const auto& w : c.warnings)
+    names_die_area |= w.find("performance_density") != std::string::npos;
   CHECK(names_die_area);
 }
 
@@ -189,7 +193,8 @@ TEST_CASE("headquartered-in rule reaches destinations outside the country groups
   CHECK(Classifier(Pack()).Classify(req)->policy == "presumption of denial");
 }
 
-TEST_CASE("foundry due diligence: presumed 3A090.a unless rebutted, with dated transistor thresholds") {
+TEST_CASE(
+    "foundry due diligence: presumed 3A090.a unless rebutted, with dated transistor thresholds") {
   ClassifyRequest req;
   req.item = Datacenter("1000", "400");  // by its figures, outside 3A090
   req.item.process_nm = R("7");

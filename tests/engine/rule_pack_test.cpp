@@ -1,4 +1,5 @@
-// The rule-pack loader: the bundled pack loads; malformed packs are refused with file, line, reason.
+// The rule-pack loader: the bundled pack loads; malformed packs are refused with file, line,
+// reason.
 #include <filesystem>
 #include <fstream>
 
@@ -15,15 +16,18 @@ std::string WritePack(const std::string& rules_xml, const std::string& name) {
   fs::path dir = fs::temp_directory_path() / ("chokepoint-pack-" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
-  std::ofstream(dir / "pack.xml") << R"(<rule-pack id="t" version="1" covers-from="2022-10-07"><file href="rules.xml"/></rule-pack>)";
+  std::ofstream(dir / "pack.xml")
+      << R"(<rule-pack id="t" version="1" covers-from="2022-10-07"><file href="rules.xml"/></rule-pack>)";
   std::ofstream(dir / "rules.xml") << rules_xml;
   return dir.string();
 }
 
-const char* kGroups = R"(<country-group id="D:5" citation="15 CFR 740 Supp. 1"><member cc="CN"/></country-group>)";
+const char* kGroups =
+    R"(<country-group id="D:5" citation="15 CFR 740 Supp. 1"><member cc="CN"/></country-group>)";
 
 std::string Load(const std::string& body, const std::string& name) {
-  auto pack = RulePack::Load(WritePack(std::string("<rules>\n") + kGroups + "\n" + body + "\n</rules>\n", name));
+  auto pack = RulePack::Load(
+      WritePack(std::string("<rules>\n") + kGroups + "\n" + body + "\n</rules>\n", name));
   if (pack.ok()) return "ok";
   // Drop the "rule pack <folder>: " context so the checks read as the file-and-line message.
   const std::string& m = pack.status().message();
@@ -70,7 +74,8 @@ TEST_CASE("rule standing follows effective dates, stays and compliance dates") {
   auto pack = *RulePack::Load(testing::SourcePath("rules/ear"));
   auto standing = [&](const char* id, const char* day) {
     for (const auto& r : pack->rules()) {
-      if (r.id == id && r.effective.Contains(*Date::Parse(day))) return r.StandingOn(*Date::Parse(day));
+      if (r.id == id && r.effective.Contains(*Date::Parse(day)))
+        return r.StandingOn(*Date::Parse(day));
     }
     return RuleStanding::kExpired;
   };
@@ -83,30 +88,47 @@ TEST_CASE("rule standing follows effective dates, stays and compliance dates") {
 }
 
 TEST_CASE("malformed packs are refused with file, line and reason") {
-  const std::string ok_rule = R"(<rule id="x" kind="license" citation="c"><title>t</title><when><destination in="D:5"/></when></rule>)";
+  const std::string ok_rule =
+      R"(<rule id="x" kind="license" citation="c"><title>t</title><when><destination in="D:5"/></when></rule>)";
   CHECK(Load(ok_rule, "ok") == "ok");
 
-  CHECK(Load(R"(<rule id="x" kind="license" citation="c" colour="red"><title>t</title></rule>)", "attr") ==
-        "rules.xml:3: unknown attribute 'colour' on a license rule");
-  CHECK(Load(R"(<rule id="x" kind="license"><title>t</title></rule>)", "cite") == "rules.xml:3: rule x has no citation");
-  CHECK(Load(R"(<rule id="x" kind="license" citation="c"/>)", "title") == "rules.xml:3: rule x has no <title>");
-  CHECK(Load(R"(<rule id="x" kind="license" citation="c" effective_from="2024-01-01"><title>t</title></rule>
+  CHECK(Load(R"(<rule id="x" kind="license" citation="c" colour="red"><title>t</title></rule>)",
+             "attr") == "rules.xml:3: unknown attribute 'colour' on a license rule");
+  CHECK(Load(R"(<rule id="x" kind="license"><title>t</title></rule>)", "cite") ==
+        "rules.xml:3: rule x has no citation");
+  CHECK(Load(R"(<rule id="x" kind="license" citation="c"/>)", "title") ==
+        "rules.xml:3: rule x has no <title>");
+  CHECK(
+      Load(
+          R"(<rule id="x" kind="license" citation="c" effective_from="2024-01-01"><title>t</title></rule>
 <rule id="x" kind="license" citation="c" effective_from="2024-06-01"><title>t</title></rule>)",
-             "overlap")
-            .find("rules.xml:4: rule x (2024-06-01..) overlaps its version at rules.xml:3") == 0);
-  CHECK(Load(R"(<rule id="x" kind="license" citation="c"><title>t</title><when><destination in="D:9"/></when></rule>)", "group")
-            .find("'D:9' is neither a country group") != std::string::npos);
-  CHECK(Load(R"(<rule id="x" kind="classify" eccn="3A090.a" rank="1" applies-to="ic" citation="c"><title>t</title><when><ge attr="tops" value="1"/></when></rule>)",
-             "attrname")
-            .find("unknown attribute name 'tops'") != std::string::npos);
-  CHECK(Load(R"(<rule id="x" kind="license" citation="c" effective_from="2024-13-01"><title>t</title></rule>)", "date")
-            .find("rules.xml:3: effective_from") == 0);
-  CHECK(Load(R"(<rule id="x" kind="rebut" rebuts="nothing" citation="c"><title>t</title></rule>)", "rebut")
+          "overlap")
+          .find("rules.xml:4: rule x (2024-06-01..) overlaps its version at rules.xml:3") == 0);
+  CHECK(
+      Load(
+          R"(<rule id="x" kind="license" citation="c"><title>t</title><when><destination in="D:9"/></when></rule>)",
+          "group")
+          .find("'D:9' is neither a country group") != std::string::npos);
+  CHECK(
+      Load(
+          R"(<rule id="x" kind="classify" eccn="3A090.a" rank="1" applies-to="ic" citation="c"><title>t</title><when><ge attr="tops" value="1"/></when></rule>)",
+          "attrname")
+          .find("unknown attribute name 'tops'") != std::string::npos);
+  CHECK(
+      Load(
+          R"(<rule id="x" kind="license" citation="c" effective_from="2024-13-01"><title>t</title></rule>)",
+          "date")
+          .find("rules.xml:3: effective_from") == 0);
+  CHECK(Load(R"(<rule id="x" kind="rebut" rebuts="nothing" citation="c"><title>t</title></rule>)",
+             "rebut")
             .find("names no presume rule 'nothing'") != std::string::npos);
-  CHECK(Load(R"(<rule id="x" kind="classify" eccn="E" rank="1" applies-to="ic" citation="c"><title>t</title><when><ge attr="tpp" value="48OO"/></when></rule>)",
-             "number")
-            .find("value '48OO' is not a number") != std::string::npos);
-  CHECK(Load(R"(<rule id="x" kind="license" citation="c"><title>t</title>)", "xml").find("malformed XML") != std::string::npos);
+  CHECK(
+      Load(
+          R"(<rule id="x" kind="classify" eccn="E" rank="1" applies-to="ic" citation="c"><title>t</title><when><ge attr="tpp" value="48OO"/></when></rule>)",
+          "number")
+          .find("value '48OO' is not a number") != std::string::npos);
+  CHECK(Load(R"(<rule id="x" kind="license" citation="c"><title>t</title>)", "xml")
+            .find("malformed XML") != std::string::npos);
 
   auto missing = RulePack::Load((fs::temp_directory_path() / "chokepoint-no-such-pack").string());
   CHECK(missing.status().IsNotFound());

@@ -1,10 +1,10 @@
 // Classification: "what is this item on this date, and does shipping it there need a licence?"
 //
 // Classify() computes the figures the regulation tests (TPP, performance density, memory bandwidth
-// density), evaluates every rule of the pack in force on the date, and returns the ECCN, the licence
-// answer for the destination, the review policy and the licence exceptions that could apply, with
-// the rules (id, citation, version) and the reasons in words. The same request, pack and date always
-// give the same answer.
+// density), evaluates every rule of the pack in force on the date, and returns the ECCN, the
+// licence answer for the destination, the review policy and the licence exceptions that could
+// apply, with the rules (id, citation, version) and the reasons in words. The same request, pack
+// and date always give the same answer.
 #pragma once
 
 #include <memory>
@@ -21,7 +21,7 @@ namespace chokepoint {
 struct ClassifyRequest {
   ItemSpec item;
   Date as_of;
-  std::optional<std::string> destination;   // ISO 3166-1 alpha-2, upper case
+  std::optional<std::string> destination;  // ISO 3166-1 alpha-2, upper case
   // Where the end user, or its ultimate parent, is headquartered (the headquartered-in rule).
   std::optional<std::string> headquarters;
   // Who exports: "foundry" or "osat" trigger the foundry due-diligence presumption.
@@ -53,8 +53,8 @@ struct AppliedRule {
   RuleKind kind = RuleKind::kNote;
   std::string citation;
   std::string fr;
-  Date effective;        // the first day of the version applied
-  std::string outcome;   // "3A090.a", "licence required", "presumption of denial", "NAC", ...
+  Date effective;       // the first day of the version applied
+  std::string outcome;  // "3A090.a", "licence required", "presumption of denial", "NAC", ...
   std::vector<std::string> because;  // the deciding facts, in words
 };
 
@@ -64,11 +64,11 @@ struct Classification {
   ItemSpec item;
   Figures figures;
 
-  std::string eccn;        // "3A090.a", "4A090.b", "EAR99", ...
-  std::string paragraph;   // the rule that decided it, e.g. "3A090.a.1"
+  std::string eccn;       // "3A090.a", "4A090.b", "EAR99", ...
+  std::string paragraph;  // the rule that decided it, e.g. "3A090.a.1"
   bool controlled = false;
-  bool presumed = false;   // set by a presume rule (foundry due diligence), not by the figures
-  bool determinate = true; // false: a missing figure could change the ECCN or the licence answer
+  bool presumed = false;    // set by a presume rule (foundry due diligence), not by the figures
+  bool determinate = true;  // false: a missing figure could change the ECCN or the licence answer
 
   std::optional<std::string> destination;
   std::string destination_treated_as;           // "CN" for HK
@@ -93,9 +93,11 @@ class Classifier {
  public:
   explicit Classifier(std::shared_ptr<const RulePack> pack);
 
-  Result<Classification> Classify(const ClassifyRequest& request, const ClassifyOptions& options = {}) const;
+  Result<Classification> Classify(const ClassifyRequest& request,
+                                  const ClassifyOptions& options = {}) const;
   // Same, reusing `out`'s buffers (for benchmarks and batch use).
-  Status ClassifyInto(const ClassifyRequest& request, const ClassifyOptions& options, Classification* out) const;
+  Status ClassifyInto(const ClassifyRequest& request, const ClassifyOptions& options,
+                      Classification* out) const;
 
   const RulePack& pack() const { return *pack_; }
 

@@ -40,24 +40,25 @@ struct Throughput {
 };
 
 struct ItemSpec {
-  std::string name;    // display name, e.g. "NVIDIA H100 SXM5"
-  std::string vendor;  // may be empty
-  std::string part_id; // catalog id ("nvidia-h20") when the item came from the catalog; rules may name parts
+  std::string name;     // display name, e.g. "NVIDIA H100 SXM5"
+  std::string vendor;   // may be empty
+  std::string part_id;  // catalog id ("nvidia-h20") when the item came from the catalog; rules may
+                        // name parts
   ItemKind kind = ItemKind::kIntegratedCircuit;
 
   // Either per-precision throughput (TPP is computed) or a TPP figure given directly.
   std::vector<Throughput> throughput;
   std::optional<Rational> tpp;
 
-  std::optional<Rational> die_area_mm2;          // 'applicable die area': non-planar logic dies only
-  std::optional<bool> non_planar;                // logic dies use FinFET/GAA transistors
+  std::optional<Rational> die_area_mm2;  // 'applicable die area': non-planar logic dies only
+  std::optional<bool> non_planar;        // logic dies use FinFET/GAA transistors
   std::optional<Rational> memory_bandwidth_gbps;  // total DRAM/HBM bandwidth, GB/s
-  std::optional<Rational> package_area_mm2;      // HBM stack or package area, for bandwidth density
-  std::optional<Rational> interconnect_gbps;     // aggregate bidirectional chip-to-chip rate, GB/s
+  std::optional<Rational> package_area_mm2;   // HBM stack or package area, for bandwidth density
+  std::optional<Rational> interconnect_gbps;  // aggregate bidirectional chip-to-chip rate, GB/s
   std::optional<Rational> process_nm;
-  std::optional<Rational> transistors_billion;   // aggregated approximated transistor count
-  std::optional<bool> has_hbm;                   // package contains HBM
-  std::optional<bool> datacenter;                // designed or marketed for use in datacenters
+  std::optional<Rational> transistors_billion;  // aggregated approximated transistor count
+  std::optional<bool> has_hbm;                  // package contains HBM
+  std::optional<bool> datacenter;               // designed or marketed for use in datacenters
 
   // Provenance of the scalar figures above, keyed by the attribute names used in rule packs
   // ("die_area_mm2", "memory_bandwidth_gbps", ...). Absent key: user supplied.

@@ -1,6 +1,6 @@
-// The one JSON codec for engine values: the CLI's --json output, the REST API's bodies and the audit
-// log's payloads all come from here, so the three never disagree. Output is deterministic: keys in a
-// fixed order, numbers rendered from exact values.
+// The one JSON codec for engine values: the CLI's --json output, the REST API's bodies and the
+// audit log's payloads all come from here, so the three never disagree. Output is deterministic:
+// keys in a fixed order, numbers rendered from exact values.
 #pragma once
 
 #include <string>
@@ -11,15 +11,16 @@
 
 namespace chokepoint {
 
-// The classify document of docs/interfaces (item, as_of, tpp, performance_density, eccn, controlled,
-// destination, license_required, license_exceptions, policy, rules, reasons, plus extensions).
+// The classify document of docs/interfaces (item, as_of, tpp, performance_density, eccn,
+// controlled, destination, license_required, license_exceptions, policy, rules, reasons, plus
+// extensions).
 std::string ClassificationToJson(const Classification& c, int indent = -1);
 
 std::string ItemSpecToJson(const ItemSpec& item, int indent = -1);
 
 // Parses an item spec document. Numbers may be JSON numbers or decimal strings ("4799.99", exact).
-// Unknown fields and wrong types are errors naming the field as a JSON pointer ("/throughput/0/bits");
-// `source` (a file name) prefixes every message.
+// Unknown fields and wrong types are errors naming the field as a JSON pointer
+// ("/throughput/0/bits"); `source` (a file name) prefixes every message.
 Result<ItemSpec> ItemSpecFromJson(std::string_view text, std::string_view source);
 
 }  // namespace chokepoint

@@ -1,8 +1,9 @@
 // Rational: an exact number, so that thresholds are compared as the regulation words them.
 //
 // Spec-sheet figures arrive as decimal text ("989.5", "5.92") and are kept exactly; derived figures
-// (TPP = 2 x MacTOPS x bits, PD = TPP / area) stay exact fractions. "PD >= 5.92" is therefore decided
-// by integer cross-multiplication, never by a floating-point quotient that lands at 5.919999...
+// (TPP = 2 x MacTOPS x bits, PD = TPP / area) stay exact fractions. "PD >= 5.92" is therefore
+// decided by integer cross-multiplication, never by a floating-point quotient that lands
+// at 5.919999...
 #pragma once
 
 #include <compare>

@@ -15,7 +15,17 @@
 
 namespace chokepoint {
 
-enum class RuleKind { kClassify, kExclude, kPresume, kRebut, kLicense, kPolicy, kException, kNote, kOwnership };
+enum class RuleKind {
+  kClassify,
+  kExclude,
+  kPresume,
+  kRebut,
+  kLicense,
+  kPolicy,
+  kException,
+  kNote,
+  kOwnership
+};
 const char* RuleKindName(RuleKind kind);
 
 // How a rule stands on a given day.
@@ -43,9 +53,9 @@ struct RuleInfo {
   DateRange effective;
   std::optional<Date> compliance_from;
   std::vector<RuleStay> stays;
-  std::string outcome;   // kind-specific: the ECCN, policy, exception, excluded ECCNs, ...
+  std::string outcome;  // kind-specific: the ECCN, policy, exception, excluded ECCNs, ...
   std::string note;
-  std::string file;      // relative to the pack folder
+  std::string file;  // relative to the pack folder
   int line = 0;
 
   RuleStanding StandingOn(Date day) const;

@@ -1,8 +1,8 @@
 // Status and Result<T>: the engine's one error vocabulary.
 //
 // Expected failures (bad input, a missing file, an unknown part) travel as values; exceptions from
-// third-party libraries (SQLite, pugixml, nlohmann::json) are caught at the boundary that calls them
-// and turned into a Status. A default-constructed Status is OK and costs nothing.
+// third-party libraries (SQLite, pugixml, nlohmann::json) are caught at the boundary that calls
+// them and turned into a Status. A default-constructed Status is OK and costs nothing.
 #pragma once
 
 #include <cassert>
@@ -29,7 +29,9 @@ class Status {
   Status() = default;
 
   static Status OK() { return Status(); }
-  static Status InvalidArgument(std::string_view msg) { return Status(Code::kInvalidArgument, msg); }
+  static Status InvalidArgument(std::string_view msg) {
+    return Status(Code::kInvalidArgument, msg);
+  }
   static Status NotFound(std::string_view msg) { return Status(Code::kNotFound, msg); }
   static Status Corruption(std::string_view msg) { return Status(Code::kCorruption, msg); }
   static Status IOError(std::string_view msg) { return Status(Code::kIOError, msg); }
@@ -66,7 +68,7 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
   Result(Status status) : v_(std::move(status)) {  // NOLINT(google-explicit-constructor)
     assert(!std::get<Status>(v_).ok() && "Result built from an OK status carries no value");
   }

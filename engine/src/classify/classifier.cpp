@@ -1,6 +1,7 @@
 // Evaluates a rule pack for one item, one date and one destination. The order mirrors how an
 // export-compliance analyst works: what is the item (classify, exclude, presume/rebut), then what
-// does the destination need (license, policy, exception), then what else should a reviewer know (note).
+// does the destination need (license, policy, exception), then what else should a reviewer know
+// (note).
 #include <algorithm>
 
 #include "chokepoint/classify.h"
@@ -39,10 +40,12 @@ void FillFacts(const ClassifyRequest& req, const Figures& fig, Facts& f) {
     f[Attr::kPerformanceDensity] = Value::NotApplicable();
   } else {
     SetNumber(f, Attr::kPerformanceDensity, fig.performance_density);
-    f.derivations[static_cast<size_t>(Attr::kPerformanceDensity)] = fig.performance_density_arithmetic;
+    f.derivations[static_cast<size_t>(Attr::kPerformanceDensity)] =
+        fig.performance_density_arithmetic;
   }
   SetNumber(f, Attr::kMemoryBandwidthDensity, fig.memory_bandwidth_density);
-  f.derivations[static_cast<size_t>(Attr::kMemoryBandwidthDensity)] = fig.memory_bandwidth_density_arithmetic;
+  f.derivations[static_cast<size_t>(Attr::kMemoryBandwidthDensity)] =
+      fig.memory_bandwidth_density_arithmetic;
   SetNumber(f, Attr::kMemoryBandwidthGbps, item.memory_bandwidth_gbps);
   SetNumber(f, Attr::kInterconnectGbps, item.interconnect_gbps);
   if (item.memory_bandwidth_gbps && item.interconnect_gbps) {
@@ -72,15 +75,18 @@ std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
 // One evaluation of the pack; holds what the steps share.
 class Run {
  public:
-  Run(const RulePack::Impl& pack, const ClassifyRequest& req, const ClassifyOptions& opts, Classification* out)
+  Run(const RulePack::Impl& pack, const ClassifyRequest& req, const ClassifyOptions& opts,
+      Classification* out)
       : pack_(pack), req_(req), opts_(opts), out_(out) {}
 
   Status Go() {
     if (req_.destination && !IsCountryCode(*req_.destination)) {
-      return Status::InvalidArgument("destination '" + *req_.destination + "' is not an ISO 3166-1 alpha-2 code");
+      return Status::InvalidArgument("destination '" + *req_.destination +
+                                     "' is not an ISO 3166-1 alpha-2 code");
     }
     if (req_.headquarters && !IsCountryCode(*req_.headquarters)) {
-      return Status::InvalidArgument("headquarters '" + *req_.headquarters + "' is not an ISO 3166-1 alpha-2 code");
+      return Status::InvalidArgument("headquarters '" + *req_.headquarters +
+                                     "' is not an ISO 3166-1 alpha-2 code");
     }
     auto figures = ComputeFigures(req_.item, opts_.explain);
     if (!figures.ok()) return figures.status();
@@ -89,8 +95,9 @@ class Run {
     out_->rules_version = pack_.fingerprint;
     FillFacts(req_, out_->figures, facts_);
     if (req_.as_of < pack_.covers_from && opts_.explain) {
-      out_->warnings.push_back("as-of " + req_.as_of.ToString() + " is before this rule pack's coverage (from " +
-                               pack_.covers_from.ToString() + "): rules older than that are not encoded");
+      out_->warnings.push_back(
+          "as-of " + req_.as_of.ToString() + " is before this rule pack's coverage (from " +
+          pack_.covers_from.ToString() + "): rules older than that are not encoded");
     }
     Classify();
     Presume();
@@ -100,8 +107,12 @@ class Run {
   }
 
  private:
-  bool InForce(size_t i) const { return pack_.infos[i].StandingOn(req_.as_of) == RuleStanding::kInForce; }
-  Tri Eval(const CompiledRule& r) const { return r.when ? rules::Evaluate(*r.when, facts_) : Tri::kTrue; }
+  bool InForce(size_t i) const {
+    return pack_.infos[i].StandingOn(req_.as_of) == RuleStanding::kInForce;
+  }
+  Tri Eval(const CompiledRule& r) const {
+    return r.when ? rules::Evaluate(*r.when, facts_) : Tri::kTrue;
+  }
 
   std::vector<std::string> Because(const CompiledRule& r) const {
     std::vector<std::string> lines;
@@ -144,7 +155,8 @@ class Run {
     // Comparisons name their figure; the only other unknown a condition can meet is the party's
     // headquarters (destination tests are not evaluated without a destination).
     if (names.empty() && !req_.headquarters) names.emplace_back("headquarters (--headquarters)");
-    out_->warnings.push_back(what + " (" + pack_.infos[r.info_index].id + ") depends on facts not given: " +
+    out_->warnings.push_back(what + " (" + pack_.infos[r.info_index].id +
+                             ") depends on facts not given: " +
                              (names.empty() ? std::string("party details") : Join(names, ", ")));
   }
 
@@ -170,7 +182,8 @@ class Run {
     std::vector<size_t> met_but_excluded, unknown;
     for (size_t i = 0; i < pack_.rules.size(); ++i) {
       const CompiledRule& r = pack_.rules[i];
-      if (pack_.infos[i].kind != RuleKind::kClassify || !(r.applies_to & kind_bit) || !InForce(i)) continue;
+      if (pack_.infos[i].kind != RuleKind::kClassify || !(r.applies_to & kind_bit) || !InForce(i))
+        continue;
       Tri t = Eval(r);
       if (t == Tri::kUnknown) unknown.push_back(i);
       if (t != Tri::kTrue) continue;
@@ -184,8 +197,10 @@ class Run {
       out_->eccn = "unclassified";
       out_->controlled = false;
       out_->determinate = false;
-      if (opts_.explain) out_->warnings.push_back("no classification rule of this pack applies to a " +
-                                                  std::string(ItemKindName(req_.item.kind)) + " on " + req_.as_of.ToString());
+      if (opts_.explain)
+        out_->warnings.push_back("no classification rule of this pack applies to a " +
+                                 std::string(ItemKindName(req_.item.kind)) + " on " +
+                                 req_.as_of.ToString());
       return;
     }
     const CompiledRule& win = pack_.rules[*best];
@@ -195,7 +210,8 @@ class Run {
     facts_.eccn = out_->eccn;
 
     for (size_t i : unknown) {
-      if (pack_.rules[i].rank < win.rank) Indeterminate(pack_.rules[i], "a stricter classification " + pack_.rules[i].eccn);
+      if (pack_.rules[i].rank < win.rank)
+        Indeterminate(pack_.rules[i], "a stricter classification " + pack_.rules[i].eccn);
     }
     for (size_t i : unknown_exclusions) {
       for (const auto& e : pack_.rules[i].excludes) {
@@ -209,25 +225,31 @@ class Run {
       // Stronger paragraphs that were not met say why the item is not in them.
       for (size_t i = 0; i < pack_.rules.size(); ++i) {
         const CompiledRule& r = pack_.rules[i];
-        if (pack_.infos[i].kind != RuleKind::kClassify || !(r.applies_to & kind_bit) || !InForce(i) ||
-            r.rank >= win.rank || Eval(r) != Tri::kFalse) {
+        if (pack_.infos[i].kind != RuleKind::kClassify || !(r.applies_to & kind_bit) ||
+            !InForce(i) || r.rank >= win.rank || Eval(r) != Tri::kFalse) {
           continue;
         }
         Reason(r, [&] { return std::string("not " + pack_.infos[i].id); });
       }
-      for (size_t i : met_but_excluded) Reason(pack_.rules[i], [&] { return std::string("meets " + pack_.infos[i].id + " parameters"); });
+      for (size_t i : met_but_excluded)
+        Reason(pack_.rules[i],
+               [&] { return std::string("meets " + pack_.infos[i].id + " parameters"); });
     }
     for (size_t i : exclusions_) {
       bool relevant = std::any_of(met_but_excluded.begin(), met_but_excluded.end(), [&](size_t m) {
-        return std::any_of(pack_.rules[i].excludes.begin(), pack_.rules[i].excludes.end(),
-                           [&](const std::string& e) { return rules::EccnWithin(pack_.rules[m].eccn, e); });
+        return std::any_of(
+            pack_.rules[i].excludes.begin(), pack_.rules[i].excludes.end(),
+            [&](const std::string& e) { return rules::EccnWithin(pack_.rules[m].eccn, e); });
       });
       if (!relevant) continue;
       Apply(i, [&] { return std::string("excludes " + pack_.infos[i].outcome); });
       Reason(pack_.rules[i], [&] { return std::string(pack_.infos[i].title); });
     }
     Apply(*best, [&] { return std::string(out_->eccn); });
-    Reason(win, [&] { return std::string(out_->paragraph == out_->eccn ? out_->eccn : out_->paragraph + " (" + out_->eccn + ")"); });
+    Reason(win, [&] {
+      return std::string(out_->paragraph == out_->eccn ? out_->eccn
+                                                       : out_->paragraph + " (" + out_->eccn + ")");
+    });
   }
 
   void Presume() {
@@ -239,19 +261,23 @@ class Run {
       if (t != Tri::kTrue) continue;
       std::optional<size_t> rebuttal;
       for (size_t j = 0; j < pack_.rules.size() && !rebuttal; ++j) {
-        if (pack_.infos[j].kind == RuleKind::kRebut && pack_.rules[j].rebuts == pack_.infos[i].id && InForce(j) &&
-            Eval(pack_.rules[j]) == Tri::kTrue) {
+        if (pack_.infos[j].kind == RuleKind::kRebut && pack_.rules[j].rebuts == pack_.infos[i].id &&
+            InForce(j) && Eval(pack_.rules[j]) == Tri::kTrue) {
           rebuttal = j;
         }
       }
       if (rebuttal) {
         Apply(*rebuttal, [&] { return std::string("rebuts " + pack_.infos[i].id); });
-        Reason(pack_.rules[*rebuttal], [&] { return std::string("presumption " + pack_.infos[i].id + " rebutted"); });
+        Reason(pack_.rules[*rebuttal],
+               [&] { return std::string("presumption " + pack_.infos[i].id + " rebutted"); });
         continue;
       }
       Apply(i, [&] { return std::string("presumed " + p.presume_eccn); });
-      Reason(p, [&] { return std::string("presumed " + p.presume_eccn + (p.presume_datacenter ? ", designed for datacenters" : "") +
-                             " unless rebutted (" + pack_.infos[i].title + ")"); });
+      Reason(p, [&] {
+        return std::string("presumed " + p.presume_eccn +
+                           (p.presume_datacenter ? ", designed for datacenters" : "") +
+                           " unless rebutted (" + pack_.infos[i].title + ")");
+      });
       out_->presumed = true;
       out_->eccn = p.presume_eccn;
       out_->paragraph = pack_.infos[i].id;
@@ -269,7 +295,8 @@ class Run {
     facts_.destination = destination_;
     facts_.destination_groups = pack_.GroupMask(destination_, day);
     for (size_t g = 0; g < pack_.group_ids.size(); ++g) {
-      if (facts_.destination_groups & (uint64_t{1} << g)) out_->destination_groups.push_back(pack_.group_ids[g]);
+      if (facts_.destination_groups & (uint64_t{1} << g))
+        out_->destination_groups.push_back(pack_.group_ids[g]);
     }
     if (req_.headquarters) {
       headquarters_ = pack_.TreatedAs(*req_.headquarters, day);
@@ -279,7 +306,8 @@ class Run {
     if (opts_.explain && destination_ != *req_.destination) {
       for (const auto& t : pack_.treat_as) {
         if (t.cc == *req_.destination && t.dates.Contains(day)) {
-          out_->reasons.push_back("destination " + t.cc + " is treated as " + t.as + " under the EAR (" + t.citation + ")");
+          out_->reasons.push_back("destination " + t.cc + " is treated as " + t.as +
+                                  " under the EAR (" + t.citation + ")");
         }
       }
     }
@@ -294,8 +322,9 @@ class Run {
       Tri t = Eval(pack_.rules[i]);
       if (standing != RuleStanding::kInForce) {
         if (t == Tri::kTrue && opts_.explain) {
-          out_->warnings.push_back(info.id + " (" + info.citation + ") would require a licence but is " +
-                                   RuleStandingName(standing) + " on " + day.ToString() + ": not applied");
+          out_->warnings.push_back(
+              info.id + " (" + info.citation + ") would require a licence but is " +
+              RuleStandingName(standing) + " on " + day.ToString() + ": not applied");
         }
         continue;
       }
@@ -303,7 +332,8 @@ class Run {
       if (t != Tri::kTrue) continue;
       required = true;
       Apply(i, [&] { return std::string("licence required"); });
-      Reason(pack_.rules[i], [&] { return std::string("licence required (" + info.citation + ")"); });
+      Reason(pack_.rules[i],
+             [&] { return std::string("licence required (" + info.citation + ")"); });
     }
     out_->license_required = required;
     // A requirement that cannot be decided matters only while no other requirement holds.
@@ -313,14 +343,16 @@ class Run {
     if (!required) {
       out_->policy = "no licence required";
       if (opts_.explain) {
-        out_->reasons.push_back("no licence requirement of this pack applies to " + out_->eccn + " for " +
-                                *req_.destination + " on " + day.ToString());
+        out_->reasons.push_back("no licence requirement of this pack applies to " + out_->eccn +
+                                " for " + *req_.destination + " on " + day.ToString());
       }
       return;
     }
     std::optional<size_t> policy;
     for (size_t i = 0; i < pack_.rules.size(); ++i) {
-      if (pack_.infos[i].kind != RuleKind::kPolicy || !InForce(i) || Eval(pack_.rules[i]) != Tri::kTrue) continue;
+      if (pack_.infos[i].kind != RuleKind::kPolicy || !InForce(i) ||
+          Eval(pack_.rules[i]) != Tri::kTrue)
+        continue;
       if (!policy || pack_.rules[i].priority > pack_.rules[*policy].priority) policy = i;
     }
     if (policy) {
@@ -336,14 +368,18 @@ class Run {
       // An exception is a permission to check, so one that depends on an unknown fact is left out
       // rather than making the whole answer indeterminate.
       if (Eval(e) != Tri::kTrue) continue;
-      if (std::find(out_->license_exceptions.begin(), out_->license_exceptions.end(), e.exception) ==
-          out_->license_exceptions.end()) {
+      if (std::find(out_->license_exceptions.begin(), out_->license_exceptions.end(),
+                    e.exception) == out_->license_exceptions.end()) {
         out_->license_exceptions.push_back(e.exception);
       }
       std::string outcome = e.exception;
-      if (e.notification_days > 0) outcome += " (notify BIS " + std::to_string(e.notification_days) + " days before shipment)";
+      if (e.notification_days > 0)
+        outcome += " (notify BIS " + std::to_string(e.notification_days) + " days before shipment)";
       Apply(i, [&] { return std::string(outcome); });
-      Reason(e, [&] { return std::string("licence exception " + outcome + " may apply (" + pack_.infos[i].citation + ")"); });
+      Reason(e, [&] {
+        return std::string("licence exception " + outcome + " may apply (" +
+                           pack_.infos[i].citation + ")");
+      });
     }
   }
 
@@ -353,7 +389,8 @@ class Run {
       if (Eval(pack_.rules[i]) != Tri::kTrue) continue;
       Apply(i, [&] { return std::string(pack_.infos[i].outcome); });
       if (opts_.explain) {
-        out_->warnings.push_back(pack_.infos[i].title + (pack_.infos[i].note.empty() ? "" : ": " + pack_.infos[i].note));
+        out_->warnings.push_back(pack_.infos[i].title +
+                                 (pack_.infos[i].note.empty() ? "" : ": " + pack_.infos[i].note));
       }
     }
   }
@@ -396,7 +433,8 @@ Status Classifier::ClassifyInto(const ClassifyRequest& request, const ClassifyOp
   return run.Go();
 }
 
-Result<Classification> Classifier::Classify(const ClassifyRequest& request, const ClassifyOptions& options) const {
+Result<Classification> Classifier::Classify(const ClassifyRequest& request,
+                                            const ClassifyOptions& options) const {
   Classification out;
   if (Status s = ClassifyInto(request, options, &out); !s.ok()) return s;
   return out;

@@ -14,8 +14,9 @@ std::string Describe(const Provenance& p) {
 Status CheckPositive(const std::optional<Rational>& v, const char* name, bool allow_zero = false) {
   if (!v) return Status::OK();
   if (v->IsNegative() || (!allow_zero && v->IsZero())) {
-    return Status::InvalidArgument(std::string(name) + " must be " + (allow_zero ? "zero or more" : "greater than zero") +
-                                   ", got " + v->ToString(6));
+    return Status::InvalidArgument(std::string(name) + " must be " +
+                                   (allow_zero ? "zero or more" : "greater than zero") + ", got " +
+                                   v->ToString(6));
   }
   return Status::OK();
 }
@@ -41,9 +42,13 @@ Result<Figures> ComputeFigures(const ItemSpec& item, bool with_arithmetic) {
     const Throughput* best = nullptr;
     Rational best_tpp;
     for (const auto& t : item.throughput) {
-      if (t.bit_length <= 0) return Status::InvalidArgument("throughput " + t.precision + ": bit length must be positive");
-      if (t.tops.IsNegative() || t.tops.IsZero()) return Status::InvalidArgument("throughput " + t.precision + ": TOPS must be positive");
-      // Technical Note: dense figures only; a datasheet's "with sparsity" figure is twice the dense one.
+      if (t.bit_length <= 0)
+        return Status::InvalidArgument("throughput " + t.precision +
+                                       ": bit length must be positive");
+      if (t.tops.IsNegative() || t.tops.IsZero())
+        return Status::InvalidArgument("throughput " + t.precision + ": TOPS must be positive");
+      // Technical Note: dense figures only; a datasheet's "with sparsity" figure is twice the dense
+      // one.
       Rational dense = t.sparse ? t.tops / Rational(2) : t.tops;
       Rational tpp = dense * Rational(t.bit_length);
       if (!best || tpp > best_tpp) {  // ties keep the first listed precision: deterministic
@@ -55,11 +60,13 @@ Result<Figures> ComputeFigures(const ItemSpec& item, bool with_arithmetic) {
     if (best && with_arithmetic) {
       Rational dense = best->sparse ? best->tops / Rational(2) : best->tops;
       Rational mac_tops = dense / Rational(2);
-      f.tpp_arithmetic = "2 × " + mac_tops.ToString(4) + " × " + std::to_string(best->bit_length) + " = " +
-                         best_tpp.ToString(4);
-      f.tpp_basis = (best->precision.empty() ? std::to_string(best->bit_length) + "-bit" : best->precision) +
-                    (best->sparse ? ", datasheet " + best->tops.ToString(4) + " with sparsity halved" : ", dense") +
-                    ", " + Describe(best->provenance);
+      f.tpp_arithmetic = "2 × " + mac_tops.ToString(4) + " × " + std::to_string(best->bit_length) +
+                         " = " + best_tpp.ToString(4);
+      f.tpp_basis =
+          (best->precision.empty() ? std::to_string(best->bit_length) + "-bit" : best->precision) +
+          (best->sparse ? ", datasheet " + best->tops.ToString(4) + " with sparsity halved"
+                        : ", dense") +
+          ", " + Describe(best->provenance);
     }
   }
 
@@ -69,17 +76,20 @@ Result<Figures> ComputeFigures(const ItemSpec& item, bool with_arithmetic) {
     f.performance_density_arithmetic = "no non-planar logic die: PD not applicable";
   } else if (f.tpp && item.die_area_mm2) {
     f.performance_density = *f.tpp / *item.die_area_mm2;
-    if (with_arithmetic) f.performance_density_arithmetic = f.tpp->ToString(4) + " / " + item.die_area_mm2->ToString(4) + " mm² = " +
-                                       f.performance_density->ToString(4);
+    if (with_arithmetic)
+      f.performance_density_arithmetic = f.tpp->ToString(4) + " / " +
+                                         item.die_area_mm2->ToString(4) +
+                                         " mm² = " + f.performance_density->ToString(4);
   }
 
   if (item.kind == ItemKind::kHbmStack && item.memory_bandwidth_gbps) {
     const auto& area = item.package_area_mm2 ? item.package_area_mm2 : item.die_area_mm2;
     if (area) {
       f.memory_bandwidth_density = *item.memory_bandwidth_gbps / *area;
-      if (with_arithmetic) f.memory_bandwidth_density_arithmetic = item.memory_bandwidth_gbps->ToString(4) + " GB/s / " +
-                                              area->ToString(4) + " mm² = " +
-                                              f.memory_bandwidth_density->ToString(4) + " GB/s/mm²";
+      if (with_arithmetic)
+        f.memory_bandwidth_density_arithmetic =
+            item.memory_bandwidth_gbps->ToString(4) + " GB/s / " + area->ToString(4) +
+            " mm² = " + f.memory_bandwidth_density->ToString(4) + " GB/s/mm²";
     }
   }
   return f;

@@ -57,7 +57,9 @@ Json ItemJson(const ItemSpec& item) {
   return j;
 }
 
-Json Optional(const std::optional<Rational>& v, int decimals = 6) { return v ? Number(*v, decimals) : Json(nullptr); }
+Json Optional(const std::optional<Rational>& v, int decimals = 6) {
+  return v ? Number(*v, decimals) : Json(nullptr);
+}
 
 }  // namespace
 
@@ -94,7 +96,8 @@ std::string ClassificationToJson(const Classification& c, int indent) {
   Json arithmetic;
   if (!c.figures.tpp_arithmetic.empty()) arithmetic["tpp"] = c.figures.tpp_arithmetic;
   if (!c.figures.tpp_basis.empty()) arithmetic["tpp_basis"] = c.figures.tpp_basis;
-  if (!c.figures.performance_density_arithmetic.empty()) arithmetic["performance_density"] = c.figures.performance_density_arithmetic;
+  if (!c.figures.performance_density_arithmetic.empty())
+    arithmetic["performance_density"] = c.figures.performance_density_arithmetic;
   if (!c.figures.memory_bandwidth_density_arithmetic.empty()) {
     arithmetic["memory_bandwidth_density"] = c.figures.memory_bandwidth_density_arithmetic;
   }

@@ -14,7 +14,8 @@ class SpecReader {
   explicit SpecReader(std::string_view source) : source_(source) {}
 
   Status Error(const std::string& pointer, const std::string& what) const {
-    return Status::InvalidArgument(std::string(source_) + ": " + (pointer.empty() ? "/" : pointer) + ": " + what);
+    return Status::InvalidArgument(std::string(source_) + ": " + (pointer.empty() ? "/" : pointer) +
+                                   ": " + what);
   }
 
   Result<Rational> ReadNumber(const Json& v, const std::string& pointer) const {
@@ -52,7 +53,8 @@ class SpecReader {
       auto s = ReadString(*it, pointer + "/basis");
       if (!s.ok()) return s.status();
       auto basis = ParseBasis(*s);
-      if (!basis) return Error(pointer + "/basis", "expected published, estimated, computed or user");
+      if (!basis)
+        return Error(pointer + "/basis", "expected published, estimated, computed or user");
       p->basis = *basis;
     }
     if (auto it = obj.find("source"); it != obj.end()) {
@@ -65,7 +67,8 @@ class SpecReader {
 
   Result<Throughput> ReadThroughput(const Json& v, const std::string& pointer) const {
     if (!v.is_object()) return Error(pointer, "expected an object");
-    static const std::set<std::string> kKnown = {"precision", "bit_length", "bits", "tops", "sparse", "basis", "source"};
+    static const std::set<std::string> kKnown = {"precision", "bit_length", "bits",  "tops",
+                                                 "sparse",    "basis",      "source"};
     for (const auto& [key, _] : v.items()) {
       if (!kKnown.count(key)) return Error(pointer + "/" + key, "unknown field");
     }
@@ -103,7 +106,10 @@ class SpecReader {
   Result<ItemSpec> Read(const Json& doc) const {
     if (!doc.is_object()) return Error("", "an item spec is a JSON object");
     ItemSpec item;
-    struct NumberField { const char* name; std::optional<Rational> ItemSpec::*field; };
+    struct NumberField {
+      const char* name;
+      std::optional<Rational> ItemSpec::*field;
+    };
     static const NumberField kNumbers[] = {
         {"tpp", &ItemSpec::tpp},
         {"die_area_mm2", &ItemSpec::die_area_mm2},
@@ -113,10 +119,14 @@ class SpecReader {
         {"process_nm", &ItemSpec::process_nm},
         {"transistors_billion", &ItemSpec::transistors_billion},
     };
-    struct BoolField { const char* name; std::optional<bool> ItemSpec::*field; };
-    static const BoolField kBools[] = {
-        {"non_planar", &ItemSpec::non_planar}, {"has_hbm", &ItemSpec::has_hbm},
-        {"hbm", &ItemSpec::has_hbm}, {"datacenter", &ItemSpec::datacenter}};
+    struct BoolField {
+      const char* name;
+      std::optional<bool> ItemSpec::*field;
+    };
+    static const BoolField kBools[] = {{"non_planar", &ItemSpec::non_planar},
+                                       {"has_hbm", &ItemSpec::has_hbm},
+                                       {"hbm", &ItemSpec::has_hbm},
+                                       {"datacenter", &ItemSpec::datacenter}};
     std::optional<Throughput> shorthand;
     for (const auto& [key, value] : doc.items()) {
       std::string ptr = "/" + key;
@@ -156,7 +166,8 @@ class SpecReader {
       } else if (key == "tops" || key == "bit_length") {
         if (!shorthand) shorthand.emplace();
       } else if (key == "provenance") {
-        if (!value.is_object()) return Error(ptr, "expected an object of {basis, source} by figure name");
+        if (!value.is_object())
+          return Error(ptr, "expected an object of {basis, source} by figure name");
         for (const auto& [figure, prov] : value.items()) {
           if (!prov.is_object()) return Error(ptr + "/" + figure, "expected {basis, source}");
           Provenance p;
@@ -168,9 +179,11 @@ class SpecReader {
       }
     }
     if (shorthand) {
-      Json row = {{"tops", doc.value("tops", Json())}, {"bit_length", doc.value("bit_length", Json())}};
+      Json row = {{"tops", doc.value("tops", Json())},
+                  {"bit_length", doc.value("bit_length", Json())}};
       auto t = ReadThroughput(row, "");
-      if (!t.ok()) return Error("/tops", "tops and bit_length go together: " + t.status().message());
+      if (!t.ok())
+        return Error("/tops", "tops and bit_length go together: " + t.status().message());
       item.throughput.push_back(std::move(t).value());
     }
     if (!item.tpp && item.throughput.empty() && item.kind != ItemKind::kHbmStack) {

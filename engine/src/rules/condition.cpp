@@ -31,12 +31,18 @@ Tri Compare(const Condition& c, const Value& v) {
     if (v.type != T::kNumber) return Tri::kFalse;
     auto order = v.number <=> rhs.number;
     switch (c.op) {
-      case Condition::Op::kGe: return FromBool(order >= 0);
-      case Condition::Op::kGt: return FromBool(order > 0);
-      case Condition::Op::kLe: return FromBool(order <= 0);
-      case Condition::Op::kLt: return FromBool(order < 0);
-      case Condition::Op::kEq: return FromBool(order == 0);
-      default: return Tri::kFalse;
+      case Condition::Op::kGe:
+        return FromBool(order >= 0);
+      case Condition::Op::kGt:
+        return FromBool(order > 0);
+      case Condition::Op::kLe:
+        return FromBool(order <= 0);
+      case Condition::Op::kLt:
+        return FromBool(order < 0);
+      case Condition::Op::kEq:
+        return FromBool(order == 0);
+      default:
+        return Tri::kFalse;
     }
   }
   if (rhs.type == T::kBool) return FromBool(v.type == T::kBool && v.boolean == rhs.boolean);
@@ -52,13 +58,18 @@ std::string FormatValue(Attr attr, const Value& v) {
   switch (v.type) {
     case Value::Type::kNumber: {
       // Densities need more digits than counts to show why 5.9199 is below 5.92.
-      int decimals = attr == Attr::kPerformanceDensity || attr == Attr::kMemoryBandwidthDensity ? 4 : 2;
+      int decimals =
+          attr == Attr::kPerformanceDensity || attr == Attr::kMemoryBandwidthDensity ? 4 : 2;
       return v.number.ToString(decimals) + std::string(AttrUnit(attr));
     }
-    case Value::Type::kBool: return v.boolean ? "yes" : "no";
-    case Value::Type::kWord: return std::string(v.word);
-    case Value::Type::kNotApplicable: return "not applicable";
-    case Value::Type::kMissing: return "unknown";
+    case Value::Type::kBool:
+      return v.boolean ? "yes" : "no";
+    case Value::Type::kWord:
+      return std::string(v.word);
+    case Value::Type::kNotApplicable:
+      return "not applicable";
+    case Value::Type::kMissing:
+      return "unknown";
   }
   return "";
 }
@@ -84,7 +95,11 @@ void ExplainLeaf(const Condition& c, const Facts& f, const GroupNames& groups, T
                  std::vector<std::string>* out) {
   using Op = Condition::Op;
   switch (c.op) {
-    case Op::kGe: case Op::kGt: case Op::kLe: case Op::kLt: case Op::kEq: {
+    case Op::kGe:
+    case Op::kGt:
+    case Op::kLe:
+    case Op::kLt:
+    case Op::kEq: {
       const Value& v = f[c.attr];
       std::string label(AttrLabel(c.attr));
       if (v.type == Value::Type::kNumber && c.operand.type == Value::Type::kNumber) {
@@ -95,8 +110,10 @@ void ExplainLeaf(const Condition& c, const Facts& f, const GroupNames& groups, T
         if (order > 0 && c.op == Op::kGe) rel = "≥";
         if (order < 0 && c.op == Op::kLe) rel = "≤";
         std::string_view derivation = f.derivations[static_cast<size_t>(c.attr)];
-        std::string shown = derivation.empty() ? FormatValue(c.attr, v) : "= " + std::string(derivation);
-        out->push_back(label + " " + shown + " " + std::string(rel) + " " + FormatValue(c.attr, c.operand));
+        std::string shown =
+            derivation.empty() ? FormatValue(c.attr, v) : "= " + std::string(derivation);
+        out->push_back(label + " " + shown + " " + std::string(rel) + " " +
+                       FormatValue(c.attr, c.operand));
       } else if (v.type == Value::Type::kBool) {
         out->push_back(label + ": " + FormatValue(c.attr, v));
       } else {
@@ -108,7 +125,8 @@ void ExplainLeaf(const Condition& c, const Facts& f, const GroupNames& groups, T
       out->push_back(std::string(AttrLabel(c.attr)) + ": " + FormatValue(c.attr, f[c.attr]));
       return;
     case Op::kKnown:
-      out->push_back(std::string(AttrLabel(c.attr)) + (value == Tri::kTrue ? " known" : " not given"));
+      out->push_back(std::string(AttrLabel(c.attr)) +
+                     (value == Tri::kTrue ? " known" : " not given"));
       return;
     case Op::kEccnIn: {
       std::string eccn(f.eccn.empty() ? "none" : f.eccn);
@@ -182,7 +200,11 @@ Tri Evaluate(const Condition& c, const Facts& f) {
       Tri t = Evaluate(c.children.front(), f);
       return t == Tri::kUnknown ? t : FromBool(t == Tri::kFalse);
     }
-    case Op::kGe: case Op::kGt: case Op::kLe: case Op::kLt: case Op::kEq:
+    case Op::kGe:
+    case Op::kGt:
+    case Op::kLe:
+    case Op::kLt:
+    case Op::kEq:
       return Compare(c, f[c.attr]);
     case Op::kIn: {
       const Value& v = f[c.attr];
@@ -233,10 +255,15 @@ void Explain(const Condition& c, const Facts& f, const GroupNames& groups,
 void MissingAttrs(const Condition& c, const Facts& f, std::vector<Attr>* out) {
   using Op = Condition::Op;
   switch (c.op) {
-    case Op::kAll: case Op::kAny: case Op::kNot:
+    case Op::kAll:
+    case Op::kAny:
+    case Op::kNot:
       for (const auto& child : c.children) MissingAttrs(child, f, out);
       return;
-    case Op::kDestinationIn: case Op::kHeadquartersIn: case Op::kEccnIn: case Op::kExportYear:
+    case Op::kDestinationIn:
+    case Op::kHeadquartersIn:
+    case Op::kEccnIn:
+    case Op::kExportYear:
       return;
     default:
       if (c.op != Op::kKnown && f[c.attr].type == Value::Type::kMissing &&

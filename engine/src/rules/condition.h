@@ -13,14 +13,20 @@ enum class Tri : uint8_t { kFalse, kTrue, kUnknown };
 
 struct Condition {
   enum class Op : uint8_t {
-    kAll, kAny, kNot,
-    kGe, kGt, kLe, kLt, kEq,  // attr vs a number, a boolean or a word
-    kIn,                      // word attr in `words`
-    kKnown,                   // attr present
-    kEccnIn,                  // item ECCN equal to or below one of `words`
-    kDestinationIn,           // destination in groups/countries and not in the except ones
-    kHeadquartersIn,          // headquarters in groups/countries
-    kExportYear,              // export year in `years`, or within [year_ge, year_le]
+    kAll,
+    kAny,
+    kNot,
+    kGe,
+    kGt,
+    kLe,
+    kLt,
+    kEq,              // attr vs a number, a boolean or a word
+    kIn,              // word attr in `words`
+    kKnown,           // attr present
+    kEccnIn,          // item ECCN equal to or below one of `words`
+    kDestinationIn,   // destination in groups/countries and not in the except ones
+    kHeadquartersIn,  // headquarters in groups/countries
+    kExportYear,      // export year in `years`, or within [year_ge, year_le]
   };
   Op op = Op::kAll;
   Attr attr = Attr::kTpp;
@@ -30,7 +36,7 @@ struct Condition {
   uint64_t except_groups = 0;
   std::vector<std::string> except_countries;
   std::vector<int> years;
-  int year_ge = 0, year_le = 0;    // 0: open
+  int year_ge = 0, year_le = 0;  // 0: open
   std::vector<Condition> children;
 };
 

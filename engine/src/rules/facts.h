@@ -44,7 +44,8 @@ std::string_view AttrUnit(Attr attr);
 struct Value {
   enum class Type : uint8_t {
     kMissing,        // the figure is not known: tests on it are unknown
-    kNotApplicable,  // the figure does not exist for this item (PD of planar logic): tests are false
+    kNotApplicable,  // the figure does not exist for this item (PD of planar logic): tests are
+                     // false
     kNumber,
     kBool,
     kWord,

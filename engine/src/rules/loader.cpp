@@ -4,11 +4,11 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <deque>
 #include <filesystem>
 #include <fstream>
-#include <pugixml.hpp>
-#include <deque>
 #include <map>
+#include <pugixml.hpp>
 #include <set>
 #include <sstream>
 
@@ -32,12 +32,14 @@ struct Source {
 int LineOf(const Source& src, pugi::xml_node node) {
   ptrdiff_t offset = node.offset_debug();
   if (offset < 0) return 0;
-  auto end = src.text.begin() + std::min<ptrdiff_t>(offset, static_cast<ptrdiff_t>(src.text.size()));
+  auto end =
+      src.text.begin() + std::min<ptrdiff_t>(offset, static_cast<ptrdiff_t>(src.text.size()));
   return 1 + static_cast<int>(std::count(src.text.begin(), end, '\n'));
 }
 
 Status Fail(const Source& src, pugi::xml_node node, const std::string& reason) {
-  return Status::InvalidArgument(src.file + ":" + std::to_string(LineOf(src, node)) + ": " + reason);
+  return Status::InvalidArgument(src.file + ":" + std::to_string(LineOf(src, node)) + ": " +
+                                 reason);
 }
 
 std::vector<std::string> SplitWords(std::string_view s) {
@@ -68,12 +70,16 @@ class PackLoader {
     Source& manifest = sources_.emplace_back();
     if (Status s = Read("pack.xml", manifest); !s.ok()) return s;
     pugi::xml_node root = manifest.doc.child("rule-pack");
-    if (!root) return Fail(manifest, manifest.doc.first_child(), "root element must be <rule-pack>");
-    if (Status s = CheckAttributes(manifest, root, {"id", "version", "covers-from", "title"}); !s.ok()) return s;
+    if (!root)
+      return Fail(manifest, manifest.doc.first_child(), "root element must be <rule-pack>");
+    if (Status s = CheckAttributes(manifest, root, {"id", "version", "covers-from", "title"});
+        !s.ok())
+      return s;
     impl_.id = root.attribute("id").value();
     impl_.version = root.attribute("version").value();
     impl_.title = root.attribute("title").value();
-    if (impl_.id.empty() || impl_.version.empty()) return Fail(manifest, root, "<rule-pack> needs id and version");
+    if (impl_.id.empty() || impl_.version.empty())
+      return Fail(manifest, root, "<rule-pack> needs id and version");
     auto covers = ParseDate(manifest, root, "covers-from");
     if (!covers.ok()) return covers.status();
     if (!*covers) return Fail(manifest, root, "<rule-pack> needs covers-from");
@@ -82,12 +88,14 @@ class PackLoader {
     for (pugi::xml_node child : root.children()) {
       if (child.type() != pugi::node_element) continue;
       if (std::string_view(child.name()) != "file") {
-        return Fail(manifest, child, "unknown element <" + std::string(child.name()) + "> in <rule-pack>");
+        return Fail(manifest, child,
+                    "unknown element <" + std::string(child.name()) + "> in <rule-pack>");
       }
       std::string href = child.attribute("href").value();
       if (href.empty()) return Fail(manifest, child, "<file> needs href");
       Source& src = sources_.emplace_back();
-      if (Status s = Read(href, src); !s.ok()) return s.WithContext(manifest.file + ":" + std::to_string(LineOf(manifest, child)));
+      if (Status s = Read(href, src); !s.ok())
+        return s.WithContext(manifest.file + ":" + std::to_string(LineOf(manifest, child)));
     }
     // Groups first, so that rules in any file may name groups from any file.
     for (size_t i = 1; i < sources_.size(); ++i) {
@@ -110,23 +118,29 @@ class PackLoader {
     src.index = sources_.size() - 1;
     src.file = relative;
     std::ifstream in(fs::path(dir_) / relative, std::ios::binary);
-    if (!in) return Status::NotFound("cannot read rule file " + (fs::path(dir_) / relative).string());
+    if (!in)
+      return Status::NotFound("cannot read rule file " + (fs::path(dir_) / relative).string());
     std::ostringstream buf;
     buf << in.rdbuf();
     src.text = buf.str();
     pugi::xml_parse_result r = src.doc.load_buffer(src.text.data(), src.text.size());
     if (!r) {
-      std::string prefix(src.text.begin(), src.text.begin() + std::min<ptrdiff_t>(r.offset, static_cast<ptrdiff_t>(src.text.size())));
+      std::string prefix(src.text.begin(),
+                         src.text.begin() + std::min<ptrdiff_t>(
+                                                r.offset, static_cast<ptrdiff_t>(src.text.size())));
       int line = 1 + static_cast<int>(std::count(prefix.begin(), prefix.end(), '\n'));
-      return Status::InvalidArgument(relative + ":" + std::to_string(line) + ": malformed XML: " + r.description());
+      return Status::InvalidArgument(relative + ":" + std::to_string(line) +
+                                     ": malformed XML: " + r.description());
     }
     return Status::OK();
   }
 
-  Status CheckAttributes(const Source& src, pugi::xml_node node, std::initializer_list<std::string_view> allowed) {
+  Status CheckAttributes(const Source& src, pugi::xml_node node,
+                         std::initializer_list<std::string_view> allowed) {
     for (pugi::xml_attribute a : node.attributes()) {
       if (std::find(allowed.begin(), allowed.end(), std::string_view(a.name())) == allowed.end()) {
-        return Fail(src, node, "unknown attribute '" + std::string(a.name()) + "' on <" + node.name() + ">");
+        return Fail(src, node,
+                    "unknown attribute '" + std::string(a.name()) + "' on <" + node.name() + ">");
       }
     }
     return Status::OK();
@@ -140,7 +154,8 @@ class PackLoader {
     return std::optional<Date>(*d);
   }
 
-  Result<DateRange> ParseRange(const Source& src, pugi::xml_node node, const char* from, const char* to) {
+  Result<DateRange> ParseRange(const Source& src, pugi::xml_node node, const char* from,
+                               const char* to) {
     DateRange range;
     auto f = ParseDate(src, node, from);
     if (!f.ok()) return f.status();
@@ -158,7 +173,8 @@ class PackLoader {
     for (pugi::xml_node n : root.children("country-group")) {
       if (Status s = CheckAttributes(src, n, {"id", "title", "citation"}); !s.ok()) return s;
       std::string id = n.attribute("id").value();
-      if (id.empty() || n.attribute("citation").empty()) return Fail(src, n, "<country-group> needs id and citation");
+      if (id.empty() || n.attribute("citation").empty())
+        return Fail(src, n, "<country-group> needs id and citation");
       if (std::find(impl_.group_ids.begin(), impl_.group_ids.end(), id) != impl_.group_ids.end()) {
         return Fail(src, n, "country group '" + id + "' defined twice");
       }
@@ -170,10 +186,13 @@ class PackLoader {
       for (pugi::xml_node m : n.children()) {
         if (m.type() != pugi::node_element) continue;
         if (std::string_view(m.name()) == "source") continue;
-        if (std::string_view(m.name()) != "member") return Fail(src, m, "unknown element <" + std::string(m.name()) + "> in <country-group>");
-        if (Status s = CheckAttributes(src, m, {"cc", "from", "to", "citation", "name"}); !s.ok()) return s;
+        if (std::string_view(m.name()) != "member")
+          return Fail(src, m, "unknown element <" + std::string(m.name()) + "> in <country-group>");
+        if (Status s = CheckAttributes(src, m, {"cc", "from", "to", "citation", "name"}); !s.ok())
+          return s;
         std::string cc = m.attribute("cc").value();
-        if (!IsCountryCode(cc)) return Fail(src, m, "cc '" + cc + "' is not an ISO 3166-1 alpha-2 code");
+        if (!IsCountryCode(cc))
+          return Fail(src, m, "cc '" + cc + "' is not an ISO 3166-1 alpha-2 code");
         auto range = ParseRange(src, m, "from", "to");
         if (!range.ok()) return range.status();
         std::string citation = m.attribute("citation").value();
@@ -190,9 +209,14 @@ class PackLoader {
       }
     }
     for (pugi::xml_node n : root.children("treat-as")) {
-      if (Status s = CheckAttributes(src, n, {"cc", "as", "from", "to", "citation"}); !s.ok()) return s;
-      rules::TreatAs t{n.attribute("cc").value(), n.attribute("as").value(), {}, n.attribute("citation").value()};
-      if (!IsCountryCode(t.cc) || !IsCountryCode(t.as)) return Fail(src, n, "<treat-as> needs cc and as country codes");
+      if (Status s = CheckAttributes(src, n, {"cc", "as", "from", "to", "citation"}); !s.ok())
+        return s;
+      rules::TreatAs t{n.attribute("cc").value(),
+                       n.attribute("as").value(),
+                       {},
+                       n.attribute("citation").value()};
+      if (!IsCountryCode(t.cc) || !IsCountryCode(t.as))
+        return Fail(src, n, "<treat-as> needs cc and as country codes");
       if (t.citation.empty()) return Fail(src, n, "<treat-as> needs a citation");
       auto range = ParseRange(src, n, "from", "to");
       if (!range.ok()) return range.status();
@@ -213,7 +237,8 @@ class PackLoader {
       if (n.type() != pugi::node_element) continue;
       std::string_view name = n.name();
       if (name == "country-group" || name == "treat-as") continue;
-      if (name != "rule") return Fail(src, n, "unknown element <" + std::string(name) + "> in <rules>");
+      if (name != "rule")
+        return Fail(src, n, "unknown element <" + std::string(name) + "> in <rules>");
       if (Status s = ReadRule(src, n); !s.ok()) return s;
     }
     return Status::OK();
@@ -229,31 +254,37 @@ class PackLoader {
   std::string dir_;
   RulePack::Impl& impl_;
   std::deque<Source> sources_;  // a deque: references stay valid while files are added
-  std::vector<std::pair<size_t, pugi::xml_node>> rule_nodes_;  // source index, node: for later errors
+  std::vector<std::pair<size_t, pugi::xml_node>>
+      rule_nodes_;  // source index, node: for later errors
 };
 
-
 Status PackLoader::ReadRule(const Source& src, pugi::xml_node n) {
-  static const std::set<std::string_view> kCommon = {"id", "kind", "citation", "fr", "effective_from",
-                                                      "effective_to", "compliance_from"};
-  static const std::map<std::string_view, std::pair<RuleKind, std::set<std::string_view>>> kKinds = {
-      {"classify", {RuleKind::kClassify, {"eccn", "rank", "applies-to", "controlled"}}},
-      {"exclude", {RuleKind::kExclude, {"excludes"}}},
-      {"presume", {RuleKind::kPresume, {"presume-eccn", "presume-datacenter"}}},
-      {"rebut", {RuleKind::kRebut, {"rebuts"}}},
-      {"license", {RuleKind::kLicense, {}}},
-      {"policy", {RuleKind::kPolicy, {"policy", "priority"}}},
-      {"exception", {RuleKind::kException, {"exception", "notification-days"}}},
-      {"note", {RuleKind::kNote, {"severity"}}},
-      {"ownership", {RuleKind::kOwnership, {"threshold-pct", "lists"}}},
-  };
+  static const std::set<std::string_view> kCommon = {
+      "id", "kind", "citation", "fr", "effective_from", "effective_to", "compliance_from"};
+  static const std::map<std::string_view, std::pair<RuleKind, std::set<std::string_view>>> kKinds =
+      {
+          {"classify", {RuleKind::kClassify, {"eccn", "rank", "applies-to", "controlled"}}},
+          {"exclude", {RuleKind::kExclude, {"excludes"}}},
+          {"presume", {RuleKind::kPresume, {"presume-eccn", "presume-datacenter"}}},
+          {"rebut", {RuleKind::kRebut, {"rebuts"}}},
+          {"license", {RuleKind::kLicense, {}}},
+          {"policy", {RuleKind::kPolicy, {"policy", "priority"}}},
+          {"exception", {RuleKind::kException, {"exception", "notification-days"}}},
+          {"note", {RuleKind::kNote, {"severity"}}},
+          {"ownership", {RuleKind::kOwnership, {"threshold-pct", "lists"}}},
+      };
   std::string kind_name = n.attribute("kind").value();
   auto kind = kKinds.find(kind_name);
-  if (kind == kKinds.end()) return Fail(src, n, "rule kind '" + kind_name + "' is not one of classify, exclude, presume, rebut, license, policy, exception, note, ownership");
+  if (kind == kKinds.end())
+    return Fail(src, n,
+                "rule kind '" + kind_name +
+                    "' is not one of classify, exclude, presume, rebut, license, policy, "
+                    "exception, note, ownership");
   for (pugi::xml_attribute a : n.attributes()) {
     std::string_view an = a.name();
     if (!kCommon.count(an) && !kind->second.second.count(an)) {
-      return Fail(src, n, "unknown attribute '" + std::string(an) + "' on a " + kind_name + " rule");
+      return Fail(src, n,
+                  "unknown attribute '" + std::string(an) + "' on a " + kind_name + " rule");
     }
   }
   RuleInfo info;
@@ -294,7 +325,8 @@ Status PackLoader::ReadRule(const Source& src, pugi::xml_node n) {
       for (pugi::xml_node k : c.children()) {
         if (k.type() == pugi::node_element) kids.push_back(k);
       }
-      if (kids.size() != 1) return Fail(src, c, "<when> must hold exactly one condition (use <all> or <any>)");
+      if (kids.size() != 1)
+        return Fail(src, c, "<when> must hold exactly one condition (use <all> or <any>)");
       auto cond = ReadCondition(src, kids.front());
       if (!cond.ok()) return cond.status();
       rule.when = std::move(cond).value();
@@ -305,14 +337,16 @@ Status PackLoader::ReadRule(const Source& src, pugi::xml_node n) {
   if (!has_title) return Fail(src, n, "rule " + info.id + " has no <title>");
 
   auto need = [&](const char* attr) -> Status {
-    if (n.attribute(attr).empty()) return Fail(src, n, "a " + kind_name + " rule needs '" + attr + "'");
+    if (n.attribute(attr).empty())
+      return Fail(src, n, "a " + kind_name + " rule needs '" + attr + "'");
     return Status::OK();
   };
   auto integer = [&](const char* attr, int* out) -> Status {
     std::string text = n.attribute(attr).value();
     char* end = nullptr;
     long v = std::strtol(text.c_str(), &end, 10);
-    if (text.empty() || *end != '\0') return Fail(src, n, std::string(attr) + " '" + text + "' is not an integer");
+    if (text.empty() || *end != '\0')
+      return Fail(src, n, std::string(attr) + " '" + text + "' is not an integer");
     *out = static_cast<int>(v);
     return Status::OK();
   };
@@ -330,7 +364,8 @@ Status PackLoader::ReadRule(const Source& src, pugi::xml_node n) {
         rule.applies_to |= rules::KindBit(static_cast<int>(*item_kind));
       }
       std::string controlled = n.attribute("controlled").value();
-      if (!controlled.empty() && controlled != "true" && controlled != "false") return Fail(src, n, "controlled must be true or false");
+      if (!controlled.empty() && controlled != "true" && controlled != "false")
+        return Fail(src, n, "controlled must be true or false");
       rule.controlled = controlled != "false";
       break;
     }
@@ -342,7 +377,8 @@ Status PackLoader::ReadRule(const Source& src, pugi::xml_node n) {
     case RuleKind::kPresume:
       if (!(s = need("presume-eccn")).ok()) return s;
       rule.presume_eccn = info.outcome = n.attribute("presume-eccn").value();
-      rule.presume_datacenter = std::string_view(n.attribute("presume-datacenter").value()) == "true";
+      rule.presume_datacenter =
+          std::string_view(n.attribute("presume-datacenter").value()) == "true";
       break;
     case RuleKind::kRebut:
       if (!(s = need("rebuts")).ok()) return s;
@@ -352,17 +388,22 @@ Status PackLoader::ReadRule(const Source& src, pugi::xml_node n) {
       info.outcome = "licence required";
       break;
     case RuleKind::kPolicy:
-      if (!(s = need("policy")).ok() || !(s = need("priority")).ok() || !(s = integer("priority", &rule.priority)).ok()) return s;
+      if (!(s = need("policy")).ok() || !(s = need("priority")).ok() ||
+          !(s = integer("priority", &rule.priority)).ok())
+        return s;
       rule.policy = info.outcome = n.attribute("policy").value();
       break;
     case RuleKind::kException:
       if (!(s = need("exception")).ok()) return s;
       rule.exception = info.outcome = n.attribute("exception").value();
-      if (n.attribute("notification-days") && !(s = integer("notification-days", &rule.notification_days)).ok()) return s;
+      if (n.attribute("notification-days") &&
+          !(s = integer("notification-days", &rule.notification_days)).ok())
+        return s;
       break;
     case RuleKind::kNote: {
       std::string severity = n.attribute("severity").value();
-      if (severity != "info" && severity != "warning") return Fail(src, n, "severity must be info or warning");
+      if (severity != "info" && severity != "warning")
+        return Fail(src, n, "severity must be info or warning");
       rule.warning = severity == "warning";
       info.outcome = severity;
       break;
@@ -371,8 +412,10 @@ Status PackLoader::ReadRule(const Source& src, pugi::xml_node n) {
       if (!(s = need("threshold-pct")).ok()) return s;
       rule.threshold_pct = n.attribute("threshold-pct").value();
       rule.lists = n.attribute("lists").value();
-      if (!Rational::Parse(rule.threshold_pct).ok()) return Fail(src, n, "threshold-pct is not a number");
-      info.outcome = "owned " + rule.threshold_pct + "% or more by listed parties (" + rule.lists + ")";
+      if (!Rational::Parse(rule.threshold_pct).ok())
+        return Fail(src, n, "threshold-pct is not a number");
+      info.outcome =
+          "owned " + rule.threshold_pct + "% or more by listed parties (" + rule.lists + ")";
       break;
   }
   rule.info_index = impl_.infos.size();
@@ -391,7 +434,8 @@ Status PackLoader::ReadPlaces(const Source& src, pugi::xml_node n, const char* a
     } else if (IsCountryCode(w)) {
       countries->push_back(w);
     } else {
-      return Fail(src, n, "'" + w + "' is neither a country group defined in the pack nor a country code");
+      return Fail(src, n,
+                  "'" + w + "' is neither a country group defined in the pack nor a country code");
     }
   }
   return Status::OK();
@@ -399,11 +443,20 @@ Status PackLoader::ReadPlaces(const Source& src, pugi::xml_node n, const char* a
 
 Result<Condition> PackLoader::ReadCondition(const Source& src, pugi::xml_node n) {
   using Op = Condition::Op;
-  static const std::map<std::string_view, Op> kOps = {
-      {"all", Op::kAll}, {"any", Op::kAny}, {"not", Op::kNot}, {"ge", Op::kGe}, {"gt", Op::kGt},
-      {"le", Op::kLe}, {"lt", Op::kLt}, {"eq", Op::kEq}, {"in", Op::kIn}, {"known", Op::kKnown},
-      {"eccn", Op::kEccnIn}, {"destination", Op::kDestinationIn},
-      {"headquarters", Op::kHeadquartersIn}, {"export-year", Op::kExportYear}};
+  static const std::map<std::string_view, Op> kOps = {{"all", Op::kAll},
+                                                      {"any", Op::kAny},
+                                                      {"not", Op::kNot},
+                                                      {"ge", Op::kGe},
+                                                      {"gt", Op::kGt},
+                                                      {"le", Op::kLe},
+                                                      {"lt", Op::kLt},
+                                                      {"eq", Op::kEq},
+                                                      {"in", Op::kIn},
+                                                      {"known", Op::kKnown},
+                                                      {"eccn", Op::kEccnIn},
+                                                      {"destination", Op::kDestinationIn},
+                                                      {"headquarters", Op::kHeadquartersIn},
+                                                      {"export-year", Op::kExportYear}};
   auto op = kOps.find(n.name());
   if (op == kOps.end()) return Fail(src, n, "unknown condition <" + std::string(n.name()) + ">");
   Condition c;
@@ -412,12 +465,15 @@ Result<Condition> PackLoader::ReadCondition(const Source& src, pugi::xml_node n)
   auto read_attr = [&]() -> Status {
     std::string name = n.attribute("attr").value();
     auto attr = rules::ParseAttr(name);
-    if (!attr) return Fail(src, n, "unknown attribute name '" + name + "' (see docs/rules_format.md)");
+    if (!attr)
+      return Fail(src, n, "unknown attribute name '" + name + "' (see docs/rules_format.md)");
     c.attr = *attr;
     return Status::OK();
   };
   switch (c.op) {
-    case Op::kAll: case Op::kAny: case Op::kNot: {
+    case Op::kAll:
+    case Op::kAny:
+    case Op::kNot: {
       if (!(s = CheckAttributes(src, n, {})).ok()) return s;
       for (pugi::xml_node k : n.children()) {
         if (k.type() != pugi::node_element) continue;
@@ -426,11 +482,17 @@ Result<Condition> PackLoader::ReadCondition(const Source& src, pugi::xml_node n)
         c.children.push_back(std::move(child).value());
       }
       if (c.children.empty()) return Fail(src, n, "<" + std::string(n.name()) + "> is empty");
-      if (c.op == Op::kNot && c.children.size() != 1) return Fail(src, n, "<not> takes exactly one condition");
+      if (c.op == Op::kNot && c.children.size() != 1)
+        return Fail(src, n, "<not> takes exactly one condition");
       break;
     }
-    case Op::kGe: case Op::kGt: case Op::kLe: case Op::kLt: case Op::kEq: {
-      if (!(s = CheckAttributes(src, n, {"attr", "value"})).ok() || !(s = read_attr()).ok()) return s;
+    case Op::kGe:
+    case Op::kGt:
+    case Op::kLe:
+    case Op::kLt:
+    case Op::kEq: {
+      if (!(s = CheckAttributes(src, n, {"attr", "value"})).ok() || !(s = read_attr()).ok())
+        return s;
       std::string value = n.attribute("value").value();
       if (value.empty()) return Fail(src, n, "comparison needs a value");
       if (value == "true" || value == "false") {
@@ -446,7 +508,8 @@ Result<Condition> PackLoader::ReadCondition(const Source& src, pugi::xml_node n)
       break;
     }
     case Op::kIn:
-      if (!(s = CheckAttributes(src, n, {"attr", "values"})).ok() || !(s = read_attr()).ok()) return s;
+      if (!(s = CheckAttributes(src, n, {"attr", "values"})).ok() || !(s = read_attr()).ok())
+        return s;
       c.words = SplitWords(n.attribute("values").value());
       if (c.words.empty()) return Fail(src, n, "<in> needs values");
       break;
@@ -469,10 +532,12 @@ Result<Condition> PackLoader::ReadCondition(const Source& src, pugi::xml_node n)
       break;
     case Op::kExportYear: {
       if (!(s = CheckAttributes(src, n, {"in", "ge", "le"})).ok()) return s;
-      for (const auto& y : SplitWords(n.attribute("in").value())) c.years.push_back(std::atoi(y.c_str()));
+      for (const auto& y : SplitWords(n.attribute("in").value()))
+        c.years.push_back(std::atoi(y.c_str()));
       c.year_ge = n.attribute("ge").as_int();
       c.year_le = n.attribute("le").as_int();
-      if (c.years.empty() && c.year_ge == 0 && c.year_le == 0) return Fail(src, n, "<export-year> needs in, ge or le");
+      if (c.years.empty() && c.year_ge == 0 && c.year_le == 0)
+        return Fail(src, n, "<export-year> needs in, ge or le");
       break;
     }
   }
@@ -486,11 +551,15 @@ Status PackLoader::CheckVersions() {
       const RuleInfo& b = impl_.infos[j];
       if (a.id != b.id) continue;
       const Source& src = sources_[rule_nodes_[j].first];
-      if (a.kind != b.kind) return Fail(src, rule_nodes_[j].second, "rule " + b.id + " changes kind from its version at " + a.file + ":" + std::to_string(a.line));
+      if (a.kind != b.kind)
+        return Fail(src, rule_nodes_[j].second,
+                    "rule " + b.id + " changes kind from its version at " + a.file + ":" +
+                        std::to_string(a.line));
       if (a.effective.Overlaps(b.effective)) {
         return Fail(src, rule_nodes_[j].second,
-                    "rule " + b.id + " (" + b.effective.ToString() + ") overlaps its version at " + a.file +
-                        ":" + std::to_string(a.line) + " (" + a.effective.ToString() + ")");
+                    "rule " + b.id + " (" + b.effective.ToString() + ") overlaps its version at " +
+                        a.file + ":" + std::to_string(a.line) + " (" + a.effective.ToString() +
+                        ")");
       }
     }
   }
@@ -505,8 +574,9 @@ Status PackLoader::CheckReferences() {
       return info.kind == RuleKind::kPresume && info.id == rule.rebuts;
     });
     if (!found) {
-      return Fail(sources_[rule_nodes_[i].first], rule_nodes_[i].second,
-                  "rebut rule " + impl_.infos[i].id + " names no presume rule '" + rule.rebuts + "'");
+      return Fail(
+          sources_[rule_nodes_[i].first], rule_nodes_[i].second,
+          "rebut rule " + impl_.infos[i].id + " names no presume rule '" + rule.rebuts + "'");
     }
   }
   return Status::OK();
@@ -523,7 +593,8 @@ Result<std::shared_ptr<const RulePack>> RulePack::Load(const std::string& dir) {
 
 std::string RulePack::DefaultDir() {
   if (const char* env = std::getenv("CHOKEPOINT_RULES"); env && *env) return env;
-  if (const char* env = std::getenv("CHOKEPOINT_SOURCE_DIR"); env && *env) return std::string(env) + "/rules/ear";
+  if (const char* env = std::getenv("CHOKEPOINT_SOURCE_DIR"); env && *env)
+    return std::string(env) + "/rules/ear";
   return std::string(CHOKEPOINT_SOURCE_DIR) + "/rules/ear";
 }
 

@@ -6,26 +6,40 @@ namespace chokepoint {
 
 const char* RuleKindName(RuleKind kind) {
   switch (kind) {
-    case RuleKind::kClassify: return "classify";
-    case RuleKind::kExclude: return "exclude";
-    case RuleKind::kPresume: return "presume";
-    case RuleKind::kRebut: return "rebut";
-    case RuleKind::kLicense: return "license";
-    case RuleKind::kPolicy: return "policy";
-    case RuleKind::kException: return "exception";
-    case RuleKind::kNote: return "note";
-    case RuleKind::kOwnership: return "ownership";
+    case RuleKind::kClassify:
+      return "classify";
+    case RuleKind::kExclude:
+      return "exclude";
+    case RuleKind::kPresume:
+      return "presume";
+    case RuleKind::kRebut:
+      return "rebut";
+    case RuleKind::kLicense:
+      return "license";
+    case RuleKind::kPolicy:
+      return "policy";
+    case RuleKind::kException:
+      return "exception";
+    case RuleKind::kNote:
+      return "note";
+    case RuleKind::kOwnership:
+      return "ownership";
   }
   return "note";
 }
 
 const char* RuleStandingName(RuleStanding standing) {
   switch (standing) {
-    case RuleStanding::kInForce: return "in force";
-    case RuleStanding::kNotYetInForce: return "not yet in force";
-    case RuleStanding::kExpired: return "expired";
-    case RuleStanding::kStayed: return "stayed";
-    case RuleStanding::kNotYetEnforced: return "in force, compliance not yet required";
+    case RuleStanding::kInForce:
+      return "in force";
+    case RuleStanding::kNotYetInForce:
+      return "not yet in force";
+    case RuleStanding::kExpired:
+      return "expired";
+    case RuleStanding::kStayed:
+      return "stayed";
+    case RuleStanding::kNotYetEnforced:
+      return "in force, compliance not yet required";
   }
   return "";
 }
@@ -73,7 +87,9 @@ const std::string& RulePack::fingerprint() const { return impl_->fingerprint; }
 Date RulePack::covers_from() const { return impl_->covers_from; }
 const std::vector<RuleInfo>& RulePack::rules() const { return impl_->infos; }
 
-std::string RulePack::TreatedAs(const std::string& cc, Date day) const { return impl_->TreatedAs(cc, day); }
+std::string RulePack::TreatedAs(const std::string& cc, Date day) const {
+  return impl_->TreatedAs(cc, day);
+}
 
 std::vector<CountryGroupMembership> RulePack::GroupsOf(const std::string& cc, Date day) const {
   std::vector<CountryGroupMembership> out;
@@ -82,7 +98,8 @@ std::vector<CountryGroupMembership> RulePack::GroupsOf(const std::string& cc, Da
   for (const auto& m : it->second) {
     if (m.dates.Contains(day)) out.push_back({impl_->group_ids[m.group], m.dates, m.citation});
   }
-  std::sort(out.begin(), out.end(), [&](const auto& a, const auto& b) { return a.group < b.group; });
+  std::sort(out.begin(), out.end(),
+            [&](const auto& a, const auto& b) { return a.group < b.group; });
   return out;
 }
 

@@ -11,9 +11,11 @@ namespace chokepoint {
 
 namespace {
 
-// Lower-case ASCII letters and digits only: "People's Republic of China" -> "peoplesrepublicofchina".
+// Lower-case ASCII letters and digits only: "People's Republic of China" ->
+// "peoplesrepublicofchina".
 std::string Key(std::string_view text) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   u.foldCase();
   std::string folded;
   u.toUTF8String(folded);
@@ -25,8 +27,8 @@ std::string Key(std::string_view text) {
 }
 
 struct Names {
-  std::map<std::string, std::string> by_key;    // normalised name or code -> alpha-2
-  std::map<std::string, std::string> by_code;   // alpha-2 -> English name
+  std::map<std::string, std::string> by_key;   // normalised name or code -> alpha-2
+  std::map<std::string, std::string> by_code;  // alpha-2 -> English name
 };
 
 const Names& Table() {
@@ -45,17 +47,49 @@ const Names& Table() {
     }
     // Spellings in trade documents and in the EAR that differ from ICU's English names.
     static const std::pair<const char*, const char*> kAliases[] = {
-        {"Hong Kong", "HK"}, {"Macau", "MO"}, {"Macao", "MO"}, {"PRC", "CN"},
-        {"People's Republic of China", "CN"}, {"Mainland China", "CN"}, {"Taiwan", "TW"},
-        {"Republic of China", "TW"}, {"South Korea", "KR"}, {"Republic of Korea", "KR"}, {"Korea", "KR"},
-        {"North Korea", "KP"}, {"DPRK", "KP"}, {"Russia", "RU"}, {"Russian Federation", "RU"},
-        {"UAE", "AE"}, {"United Arab Emirates", "AE"}, {"Burma", "MM"}, {"Myanmar", "MM"},
-        {"USA", "US"}, {"United States", "US"}, {"United States of America", "US"}, {"UK", "GB"},
-        {"United Kingdom", "GB"}, {"Great Britain", "GB"}, {"Vietnam", "VN"}, {"Viet Nam", "VN"},
-        {"Iran", "IR"}, {"Syria", "SY"}, {"Laos", "LA"}, {"Czech Republic", "CZ"}, {"Czechia", "CZ"},
-        {"Turkey", "TR"}, {"Turkiye", "TR"}, {"Ivory Coast", "CI"}, {"Cote d'Ivoire", "CI"},
-        {"Democratic Republic of the Congo", "CD"}, {"DR Congo", "CD"}, {"Moldova", "MD"},
-        {"Venezuela", "VE"}, {"Bolivia", "BO"}, {"Tanzania", "TZ"}, {"Palestine", "PS"}};
+        {"Hong Kong", "HK"},
+        {"Macau", "MO"},
+        {"Macao", "MO"},
+        {"PRC", "CN"},
+        {"People's Republic of China", "CN"},
+        {"Mainland China", "CN"},
+        {"Taiwan", "TW"},
+        {"Republic of China", "TW"},
+        {"South Korea", "KR"},
+        {"Republic of Korea", "KR"},
+        {"Korea", "KR"},
+        {"North Korea", "KP"},
+        {"DPRK", "KP"},
+        {"Russia", "RU"},
+        {"Russian Federation", "RU"},
+        {"UAE", "AE"},
+        {"United Arab Emirates", "AE"},
+        {"Burma", "MM"},
+        {"Myanmar", "MM"},
+        {"USA", "US"},
+        {"United States", "US"},
+        {"United States of America", "US"},
+        {"UK", "GB"},
+        {"United Kingdom", "GB"},
+        {"Great Britain", "GB"},
+        {"Vietnam", "VN"},
+        {"Viet Nam", "VN"},
+        {"Iran", "IR"},
+        {"Syria", "SY"},
+        {"Laos", "LA"},
+        {"Czech Republic", "CZ"},
+        {"Czechia", "CZ"},
+        {"Turkey", "TR"},
+        {"Turkiye", "TR"},
+        {"Ivory Coast", "CI"},
+        {"Cote d'Ivoire", "CI"},
+        {"Democratic Republic of the Congo", "CD"},
+        {"DR Congo", "CD"},
+        {"Moldova", "MD"},
+        {"Venezuela", "VE"},
+        {"Bolivia", "BO"},
+        {"Tanzania", "TZ"},
+        {"Palestine", "PS"}};
     for (const auto& [name, code] : kAliases) n.by_key[Key(name)] = code;
     return n;
   }();
@@ -68,8 +102,9 @@ Result<std::string> NormalizeCountry(std::string_view text) {
   const Names& names = Table();
   auto it = names.by_key.find(Key(text));
   if (it == names.by_key.end() || Key(text).empty()) {
-    return Status::InvalidArgument("'" + std::string(text) +
-                                   "' is not a known country (use an ISO 3166-1 code such as CN, HK, SG)");
+    return Status::InvalidArgument(
+        "'" + std::string(text) +
+        "' is not a known country (use an ISO 3166-1 code such as CN, HK, SG)");
   }
   return it->second;
 }

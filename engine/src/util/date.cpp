@@ -18,7 +18,8 @@ bool ParseDigits(std::string_view s, int& out) {
 
 Result<Date> Date::Parse(std::string_view iso) {
   auto bad = [&] {
-    return Status::InvalidArgument("'" + std::string(iso) + "' is not an ISO 8601 date (YYYY-MM-DD)");
+    return Status::InvalidArgument("'" + std::string(iso) +
+                                   "' is not an ISO 8601 date (YYYY-MM-DD)");
   };
   if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return bad();
   int y = 0, m = 0, d = 0;
@@ -26,14 +27,16 @@ Result<Date> Date::Parse(std::string_view iso) {
       !ParseDigits(iso.substr(8, 2), d)) {
     return bad();
   }
-  std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+  std::chrono::year_month_day ymd{std::chrono::year{y},
+                                  std::chrono::month{static_cast<unsigned>(m)},
                                   std::chrono::day{static_cast<unsigned>(d)}};
   if (!ymd.ok()) return bad();
   return FromYmd(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
 }
 
 Date Date::FromYmd(int year, unsigned month, unsigned day) {
-  std::chrono::sys_days days{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}};
+  std::chrono::sys_days days{std::chrono::year{year} / std::chrono::month{month} /
+                             std::chrono::day{day}};
   return Date(static_cast<int32_t>(days.time_since_epoch().count()));
 }
 

@@ -4,9 +4,12 @@ namespace chokepoint {
 
 const char* ItemKindName(ItemKind kind) {
   switch (kind) {
-    case ItemKind::kIntegratedCircuit: return "ic";
-    case ItemKind::kComputer: return "computer";
-    case ItemKind::kHbmStack: return "hbm";
+    case ItemKind::kIntegratedCircuit:
+      return "ic";
+    case ItemKind::kComputer:
+      return "computer";
+    case ItemKind::kHbmStack:
+      return "hbm";
   }
   return "ic";
 }
@@ -20,10 +23,14 @@ std::optional<ItemKind> ParseItemKind(std::string_view name) {
 
 const char* BasisName(Provenance::Basis basis) {
   switch (basis) {
-    case Provenance::Basis::kPublished: return "published";
-    case Provenance::Basis::kEstimated: return "estimated";
-    case Provenance::Basis::kComputed: return "computed";
-    case Provenance::Basis::kUserSupplied: return "user";
+    case Provenance::Basis::kPublished:
+      return "published";
+    case Provenance::Basis::kEstimated:
+      return "estimated";
+    case Provenance::Basis::kComputed:
+      return "computed";
+    case Provenance::Basis::kUserSupplied:
+      return "user";
   }
   return "user";
 }

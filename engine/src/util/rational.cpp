@@ -11,9 +11,11 @@ namespace {
 int128_t Gcd(int128_t a, int128_t b) {
   if (a < 0) a = -a;
   if (b < 0) b = -b;
-  // Spec-sheet figures almost always fit 64 bits, where the hardware divide is several times faster.
+  // Spec-sheet figures almost always fit 64 bits, where the hardware divide is several times
+  // faster.
   constexpr int128_t kMax64 = static_cast<int128_t>(UINT64_MAX);
-  if (a <= kMax64 && b <= kMax64) return static_cast<int128_t>(std::gcd(static_cast<uint64_t>(a), static_cast<uint64_t>(b)));
+  if (a <= kMax64 && b <= kMax64)
+    return static_cast<int128_t>(std::gcd(static_cast<uint64_t>(a), static_cast<uint64_t>(b)));
   while (b != 0) {
     int128_t t = a % b;
     a = b;
