@@ -5,5 +5,8 @@ add_executable(chokepoint
   ${CMAKE_CURRENT_SOURCE_DIR}/commands/rules_cmd.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/commands/audit_log_cmd.cpp
 )
+# Commands added by later work keep their own list.
+include(${CMAKE_CURRENT_SOURCE_DIR}/commands/lists.cmake OPTIONAL)
+include(${CMAKE_CURRENT_SOURCE_DIR}/commands/screen.cmake OPTIONAL)
 target_include_directories(chokepoint PRIVATE ${CMAKE_SOURCE_DIR})
 target_link_libraries(chokepoint PRIVATE chokepoint::engine chokepoint::data spdlog::spdlog fmt::fmt)

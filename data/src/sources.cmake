@@ -11,3 +11,7 @@ target_link_libraries(chokepoint_data
 # The fallback for Catalog::DefaultPath() when neither CHOKEPOINT_CATALOG nor
 # CHOKEPOINT_SOURCE_DIR is set: the tree this binary was built from.
 target_compile_definitions(chokepoint_data PRIVATE CHOKEPOINT_SOURCE_DIR="${CHOKEPOINT_SOURCE_DIR}")
+
+# List-format parsers and the snapshot import each keep their own source list.
+include(${CMAKE_CURRENT_SOURCE_DIR}/src/lists/sources.cmake OPTIONAL)
+include(${CMAKE_CURRENT_SOURCE_DIR}/src/import/sources.cmake OPTIONAL)

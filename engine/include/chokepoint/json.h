@@ -8,6 +8,7 @@
 
 #include "chokepoint/classify.h"
 #include "chokepoint/item.h"
+#include "chokepoint/list_entry.h"
 
 namespace chokepoint {
 
@@ -22,5 +23,10 @@ std::string ItemSpecToJson(const ItemSpec& item, int indent = -1);
 // Unknown fields and wrong types are errors naming the field as a JSON pointer
 // ("/throughput/0/bits"); `source` (a file name) prefixes every message.
 Result<ItemSpec> ItemSpecFromJson(std::string_view text, std::string_view source);
+
+// A list entry as stored in a snapshot and shown in hits. Canonical: the same entry always gives the
+// same bytes, so a content hash of this text detects changed entries between snapshots.
+std::string ListEntryToJson(const ListEntry& entry);
+Result<ListEntry> ListEntryFromJson(std::string_view text);
 
 }  // namespace chokepoint
