@@ -41,5 +41,7 @@ void RegisterClassify(CLI::App& app, Context& ctx);
 void RegisterCatalog(CLI::App& app, Context& ctx);
 void RegisterRules(CLI::App& app, Context& ctx);
 void RegisterAuditLog(CLI::App& app, Context& ctx);
+void RegisterLists(CLI::App& app, Context& ctx);
+void RegisterScreen(CLI::App& app, Context& ctx);
 
 }  // namespace chokepoint::cli

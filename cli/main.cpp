@@ -68,6 +68,8 @@ int Main(int argc, char** argv) {
   RegisterCatalog(app, ctx);
   RegisterRules(app, ctx);
   RegisterAuditLog(app, ctx);
+  RegisterLists(app, ctx);
+  RegisterScreen(app, ctx);
 
   app.parse_complete_callback([&ctx] { SetUpLogging(ctx); });
   try {

@@ -15,3 +15,4 @@ target_compile_definitions(chokepoint_data PRIVATE CHOKEPOINT_SOURCE_DIR="${CHOK
 # List-format parsers and the snapshot import each keep their own source list.
 include(${CMAKE_CURRENT_SOURCE_DIR}/src/lists/sources.cmake OPTIONAL)
 include(${CMAKE_CURRENT_SOURCE_DIR}/src/import/sources.cmake OPTIONAL)
+include(${CMAKE_CURRENT_SOURCE_DIR}/src/graph/sources.cmake OPTIONAL)

@@ -9,6 +9,7 @@
 #include "chokepoint/classify.h"
 #include "chokepoint/item.h"
 #include "chokepoint/list_entry.h"
+#include "chokepoint/screen.h"
 
 namespace chokepoint {
 
@@ -28,5 +29,11 @@ Result<ItemSpec> ItemSpecFromJson(std::string_view text, std::string_view source
 // same bytes, so a content hash of this text detects changed entries between snapshots.
 std::string ListEntryToJson(const ListEntry& entry);
 Result<ListEntry> ListEntryFromJson(std::string_view text);
+
+// One screening hit, in the HIT shape of docs/interfaces (list_id, source, name, matched_name,
+// score, type, programs, countries, start_date, snapshot, explanation).
+std::string ScreenHitToJson(const ScreenHit& hit);
+// The `screen --json` document: {"query", "as_of", "threshold", "hits":[HIT...]}.
+std::string ScreenResultToJson(const ScreenQuery& query, const std::vector<ScreenHit>& hits);
 
 }  // namespace chokepoint

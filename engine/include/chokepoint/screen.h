@@ -87,6 +87,14 @@ class ScreeningIndex {
   // Hits at or above query.threshold, best first, at most query.limit; entries not listed on
   // query.as_of are left out. Thread-safe.
   std::vector<ScreenHit> Screen(const ScreenQuery& query) const;
+  // The same answer computed by scoring every indexed name, without the candidate postings: the
+  // oracle for differential tests and the baseline for benchmarks. Slow; thread-safe.
+  std::vector<ScreenHit> ScreenExhaustive(const ScreenQuery& query) const;
+
+  // The name score (0..1, before adjustments) of `query` against one arbitrary name, with this
+  // index's token weights, as if `list_name` were listed: for explaining a non-hit and for
+  // comparing with other tools pair by pair.
+  double NameScore(std::string_view query, std::string_view list_name) const;
 
   size_t entries() const;
   size_t names() const;  // primary names plus aliases indexed

@@ -11,6 +11,7 @@
 
 #include "chokepoint/store.h"
 #include "store/audit_chain.h"
+#include "store/list_snapshots.h"
 #include "store/migrations.h"
 #include "store/sqlite_util.h"
 
@@ -104,6 +105,43 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<SnapshotImport> ImportSnapshot(const SnapshotHeader& header,
+                                        const SnapshotProducer& produce,
+                                        const SnapshotAudit& audit) override {
+    return NoThrow("importing a list snapshot", [&]() -> Result<SnapshotImport> {
+      std::lock_guard<std::mutex> lock(mu_);
+      Result<std::string> now = Now();
+      if (!now.ok()) return now.status();
+      return snapshots_.Import(
+          header, produce, audit, *now,
+          [this](std::string_view kind, std::string_view actor, std::string_view payload) {
+            return AppendAuditInTransaction(kind, actor, payload);
+          });
+    });
+  }
+
+  Result<std::vector<ListSnapshot>> ListSnapshots(bool active_only) override {
+    return NoThrow("listing list snapshots", [&]() -> Result<std::vector<ListSnapshot>> {
+      std::lock_guard<std::mutex> lock(mu_);
+      return snapshots_.List(active_only);
+    });
+  }
+
+  Result<std::optional<ListSnapshot>> GetSnapshot(int64_t id) override {
+    return NoThrow("reading a list snapshot", [&]() -> Result<std::optional<ListSnapshot>> {
+      std::lock_guard<std::mutex> lock(mu_);
+      return snapshots_.Get(id);
+    });
+  }
+
+  Status ForEachListEntry(int64_t snapshot_id,
+                          const std::function<Status(const StoredListEntry&)>& sink) override {
+    return NoThrow("reading list entries", [&]() -> Status {
+      std::lock_guard<std::mutex> lock(mu_);
+      return snapshots_.ForEachEntry(snapshot_id, sink);
+    });
+  }
+
   int schema_version() const override { return schema_version_; }
   std::string path() const override { return path_; }
 
@@ -112,6 +150,9 @@ class SqliteStore final : public Store {
   Status PrepareStatements();
   Result<int64_t> AppendAuditLocked(std::string_view kind, std::string_view actor,
                                     std::string_view payload_json);
+  // The append itself; REQUIRES: the caller holds an IMMEDIATE transaction.
+  Result<int64_t> AppendAuditInTransaction(std::string_view kind, std::string_view actor,
+                                           std::string_view payload_json);
   Result<AuditVerifyResult> VerifyAuditLogLocked();
   Status ExportAuditLocked(std::optional<Date> since,
                            const std::function<Status(const AuditRecord&)>& sink);
@@ -127,6 +168,7 @@ class SqliteStore final : public Store {
   Statement insert_audit_;
   Statement scan_audit_;
   Statement export_audit_;
+  store_internal::ListSnapshotTables snapshots_;
 };
 
 Result<std::string> SqliteStore::Now() const {
@@ -200,18 +242,24 @@ Status SqliteStore::PrepareStatements() {
     if (!stmt.ok()) return stmt.status();
     *entry.stmt = std::move(stmt).value();
   }
-  return Status::OK();
+  return snapshots_.Prepare(db);
 }
 
 Result<int64_t> SqliteStore::AppendAuditLocked(std::string_view kind, std::string_view actor,
                                                std::string_view payload_json) {
-  if (Status s = store_internal::ValidateAuditFields(kind, actor, payload_json); !s.ok()) return s;
-
   // The chain forks if two appenders read the same last hash; the write lock taken by BEGIN
   // IMMEDIATE makes read-last-then-insert atomic across connections and processes.
   Transaction txn(db_.get());
   if (Status s = txn.BeginImmediate("an audit append"); !s.ok()) return s;
+  Result<int64_t> seq = AppendAuditInTransaction(kind, actor, payload_json);
+  if (!seq.ok()) return seq.status();
+  if (Status s = txn.Commit("an audit append"); !s.ok()) return s;
+  return *seq;
+}
 
+Result<int64_t> SqliteStore::AppendAuditInTransaction(std::string_view kind, std::string_view actor,
+                                                      std::string_view payload_json) {
+  if (Status s = store_internal::ValidateAuditFields(kind, actor, payload_json); !s.ok()) return s;
   AuditRecord record;
   record.seq = 1;
   record.prev_hash = std::string(store_internal::kGenesisHash);
@@ -248,7 +296,6 @@ Result<int64_t> SqliteStore::AppendAuditLocked(std::string_view kind, std::strin
     if (s.ok()) s = ins.Run();
     if (!s.ok()) return s;
   }
-  if (Status s = txn.Commit("an audit append"); !s.ok()) return s;
   return record.seq;
 }
 

@@ -65,6 +65,11 @@ Status Statement::Bind(int index, int64_t value) {
   return rc == SQLITE_OK ? Status::OK() : SqliteError(db_, rc, purpose_);
 }
 
+Status Statement::BindNull(int index) {
+  int rc = sqlite3_bind_null(stmt_, index);
+  return rc == SQLITE_OK ? Status::OK() : SqliteError(db_, rc, purpose_);
+}
+
 Result<bool> Statement::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
@@ -87,6 +92,10 @@ std::string Statement::ColumnText(int col) const {
   if (text == nullptr) return {};
   auto size = static_cast<size_t>(sqlite3_column_bytes(stmt_, col));
   return std::string(reinterpret_cast<const char*>(text), size);
+}
+
+bool Statement::ColumnIsNull(int col) const {
+  return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
 }
 
 void Statement::Reset() {

@@ -44,6 +44,7 @@ class Statement {
   // Parameters are 1-based, as in SQL ("?1"). Text is copied, so the argument may die early.
   Status Bind(int index, std::string_view text);
   Status Bind(int index, int64_t value);
+  Status BindNull(int index);
 
   // true: a row is available through the Column* calls; false: the statement is done.
   Result<bool> Step();
@@ -53,6 +54,7 @@ class Statement {
   // Columns are 0-based. NULL reads as 0 or "".
   int64_t ColumnInt64(int col) const;
   std::string ColumnText(int col) const;
+  bool ColumnIsNull(int col) const;
 
   // Back to the start with no bindings; releases the read lock an unfinished SELECT holds.
   void Reset();

@@ -49,6 +49,11 @@ struct ParseReport {
   int64_t rows_skipped = 0;   // malformed rows skipped (non-strict)
   std::vector<ImportIssue> issues;
   std::optional<Date> published;  // the list's own publication date, when the file has one
+  // sdn-csv / cons-csv only: rows read from add/alt/comments supplements, and how many of them name
+  // an ent_num the main file does not have (a supplement from another publication date). Those are
+  // not applied; each supplement file with any gets one summary issue.
+  int64_t supplement_rows = 0;
+  int64_t supplement_rows_unmatched = 0;
 };
 
 using EntrySink = std::function<Status(ListEntry&&)>;

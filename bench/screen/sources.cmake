@@ -1,0 +1,17 @@
+# Screening benchmarks. Included from bench/CMakeLists.txt, so CMAKE_CURRENT_SOURCE_DIR is bench/.
+# Both need the list parsers (chokepoint::data) to load the real lists.
+if(TARGET chokepoint::data)
+  add_executable(screen_quality ${CMAKE_CURRENT_SOURCE_DIR}/screen/screen_quality.cpp)
+  target_link_libraries(screen_quality PRIVATE chokepoint::engine chokepoint::data)
+  target_compile_definitions(screen_quality PRIVATE CHOKEPOINT_SOURCE_DIR="${CHOKEPOINT_SOURCE_DIR}")
+endif()
+if(TARGET chokepoint::data)
+  add_executable(screen_probe ${CMAKE_CURRENT_SOURCE_DIR}/screen/screen_probe.cpp)
+  target_link_libraries(screen_probe PRIVATE chokepoint::engine chokepoint::data)
+  target_compile_definitions(screen_probe PRIVATE CHOKEPOINT_SOURCE_DIR="${CHOKEPOINT_SOURCE_DIR}")
+endif()
+if(TARGET chokepoint::data)
+  add_executable(screen_bench ${CMAKE_CURRENT_SOURCE_DIR}/screen/screen_bench.cpp)
+  target_link_libraries(screen_bench PRIVATE chokepoint::engine chokepoint::data)
+  target_compile_definitions(screen_bench PRIVATE CHOKEPOINT_SOURCE_DIR="${CHOKEPOINT_SOURCE_DIR}")
+endif()

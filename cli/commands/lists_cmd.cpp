@@ -1,0 +1,237 @@
+// chokepoint lists import|status|diff|update: restricted-party list snapshots.
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "chokepoint/data/list_import.h"
+#include "cli/cli.h"
+
+namespace chokepoint::cli {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+struct ListsFlags {
+  std::vector<std::string> files;
+  std::string format = "auto";
+  bool strict = false;
+  bool json = false;
+  bool all = false;
+  int64_t from = 0;
+  int64_t to = 0;
+  CLI::Option* from_opt = nullptr;
+  CLI::Option* to_opt = nullptr;
+  std::string base_url;
+  std::vector<std::string> sources;
+};
+
+std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+void PrintIssues(const data::ParseReport& report) {
+  for (const data::ImportIssue& issue : report.issues) std::cerr << issue.ToString() << "\n";
+}
+
+void PrintImported(const data::ImportResult& r) {
+  const ListSnapshot& s = r.snapshot;
+  if (!r.changed) {
+    std::cout << "unchanged: " << s.source << " snapshot " << s.id
+              << " already holds these files (sha256 " << s.sha256 << ", " << s.entries
+              << " entries)\n";
+    return;
+  }
+  std::cout << "imported " << s.source << " snapshot " << s.id << " (" << s.format
+            << "): " << s.entries << " entries from " << s.rows_read << " rows, " << s.rows_skipped
+            << " skipped; sha256 " << s.sha256;
+  if (s.published) std::cout << "; published " << *s.published;
+  std::cout << "\n";
+}
+
+int RunImport(const Context& ctx, const ListsFlags& flags) {
+  data::ListFormat format = data::ListFormat::kAuto;
+  if (flags.format != "auto") {
+    std::optional<data::ListFormat> parsed = data::ParseListFormat(flags.format);
+    if (!parsed) return Fail(Status::InvalidArgument("unknown --format '" + flags.format + "'"));
+    format = *parsed;
+  }
+  auto store = ctx.OpenStore();
+  if (!store.ok()) return Fail(store.status());
+  auto result = data::ImportListFiles(**store, flags.files, format, flags.strict, "cli");
+  if (!result.ok()) return Fail(result.status());
+  PrintIssues(result->report);
+  PrintImported(*result);
+  return kExitClear;
+}
+
+Json SnapshotJson(const ListSnapshot& s) {
+  Json j = {{"id", s.id},
+            {"source", s.source},
+            {"format", s.format},
+            {"sha256", s.sha256},
+            {"entries", s.entries},
+            {"imported_at", s.imported_at},
+            {"rows_read", s.rows_read},
+            {"rows_skipped", s.rows_skipped},
+            {"published", s.published ? Json(*s.published) : Json(nullptr)},
+            {"active", s.active},
+            {"files", s.files}};
+  return j;
+}
+
+int RunStatus(const Context& ctx, const ListsFlags& flags) {
+  auto store = ctx.OpenStore();
+  if (!store.ok()) return Fail(store.status());
+  auto snapshots = (*store)->ListSnapshots(/*active_only=*/!flags.all);
+  if (!snapshots.ok()) return Fail(snapshots.status());
+  if (flags.json) {
+    Json doc = {{"snapshots", Json::array()}};
+    for (const ListSnapshot& s : *snapshots) doc["snapshots"].push_back(SnapshotJson(s));
+    std::cout << Dump(doc) << "\n";
+    return kExitClear;
+  }
+  if (snapshots->empty()) {
+    std::cout << "no list snapshots" << (flags.all ? "" : " active")
+              << "; import one with: chokepoint lists import FILE...\n";
+    return kExitClear;
+  }
+  std::printf("%4s  %-10s %-9s %8s %8s  %-10s  %-20s  %-6s  %s\n", "id", "source", "format",
+              "entries", "skipped", "published", "imported", "active", "sha256");
+  for (const ListSnapshot& s : *snapshots) {
+    std::printf("%4lld  %-10s %-9s %8lld %8lld  %-10s  %-20s  %-6s  %.16s\n",
+                static_cast<long long>(s.id), s.source.c_str(), s.format.c_str(),
+                static_cast<long long>(s.entries), static_cast<long long>(s.rows_skipped),
+                s.published ? s.published->c_str() : "-", s.imported_at.c_str(),
+                s.active ? "yes" : "no", s.sha256.c_str());
+  }
+  return kExitClear;
+}
+
+Json DiffEntriesJson(const std::vector<data::DiffEntry>& entries, bool with_previous) {
+  Json out = Json::array();
+  for (const data::DiffEntry& e : entries) {
+    Json j = {{"source_code", e.source_code}, {"list_id", e.list_id}, {"name", e.name}};
+    if (with_previous) j["previous_name"] = e.previous_name;
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+void PrintDiffEntries(char mark, const std::vector<data::DiffEntry>& entries) {
+  for (const data::DiffEntry& e : entries) {
+    std::cout << "  " << mark << " " << e.source_code << " " << e.list_id << "  " << e.name;
+    if (mark == '~' && e.previous_name != e.name) std::cout << "  (was " << e.previous_name << ")";
+    std::cout << "\n";
+  }
+}
+
+int RunDiff(const Context& ctx, const ListsFlags& flags) {
+  std::optional<int64_t> from;
+  std::optional<int64_t> to;
+  if (flags.from_opt->count() > 0) from = flags.from;
+  if (flags.to_opt->count() > 0) to = flags.to;
+  auto store = ctx.OpenStore();
+  if (!store.ok()) return Fail(store.status());
+  auto diff = data::DiffSnapshots(**store, from, to);
+  if (!diff.ok()) return Fail(diff.status());
+  if (flags.json) {
+    Json doc = {{"diffs", Json::array()}};
+    for (const data::SnapshotDiff& d : diff->diffs) {
+      doc["diffs"].push_back({{"source", d.source},
+                              {"from", d.from_id ? Json(*d.from_id) : Json(nullptr)},
+                              {"to", d.to_id},
+                              {"added", DiffEntriesJson(d.added, false)},
+                              {"removed", DiffEntriesJson(d.removed, false)},
+                              {"changed", DiffEntriesJson(d.changed, true)},
+                              {"unchanged", d.unchanged}});
+    }
+    std::cout << Dump(doc) << "\n";
+    return kExitClear;
+  }
+  if (diff->diffs.empty()) std::cout << "no list snapshots to compare\n";
+  for (const data::SnapshotDiff& d : diff->diffs) {
+    std::cout << d.source << ": "
+              << (d.from_id ? "snapshot " + std::to_string(*d.from_id) : std::string("nothing"))
+              << " → snapshot " << d.to_id << ": " << d.added.size() << " added, "
+              << d.removed.size() << " removed, " << d.changed.size() << " changed, " << d.unchanged
+              << " unchanged\n";
+    PrintDiffEntries('+', d.added);
+    PrintDiffEntries('-', d.removed);
+    PrintDiffEntries('~', d.changed);
+  }
+  return kExitClear;
+}
+
+int RunUpdate(const Context& ctx, const ListsFlags& flags) {
+  auto store = ctx.OpenStore();
+  if (!store.ok()) return Fail(store.status());
+  data::UpdateOptions options;
+  options.base_url = flags.base_url;
+  options.sources = flags.sources;
+  options.strict = flags.strict;
+  options.actor = "cli";
+  auto updates = data::UpdateLists(**store, options);
+  if (!updates.ok()) return Fail(updates.status());
+  int exit_code = kExitClear;
+  for (const data::SourceUpdate& u : *updates) {
+    if (!u.status.ok()) {
+      exit_code = std::max(exit_code, Fail(u.status.WithContext(u.source)));
+      continue;
+    }
+    PrintIssues(u.result->report);
+    PrintImported(*u.result);
+  }
+  return exit_code;
+}
+
+}  // namespace
+
+void RegisterLists(CLI::App& app, Context& ctx) {
+  auto flags = std::make_shared<ListsFlags>();
+  CLI::App* cmd = app.add_subcommand("lists", "Import, inspect, compare and fetch party lists");
+  cmd->require_subcommand(1);
+
+  CLI::App* import = cmd->add_subcommand(
+      "import", "Import list files as a new snapshot (a no-op when identical to the active one)");
+  import->add_option("files", flags->files, "the list file, or an OFAC set (sdn.csv add.csv ...)")
+      ->required();
+  import
+      ->add_option("--format", flags->format,
+                   "auto, csl-csv, csl-json, sdn-csv, sdn-xml, cons-csv, dpl-tsv or un-xml")
+      ->check(CLI::IsMember(
+          {"auto", "csl-csv", "csl-json", "sdn-csv", "sdn-xml", "cons-csv", "dpl-tsv", "un-xml"}));
+  import->add_flag("--strict", flags->strict,
+                   "fail on the first malformed row instead of skipping");
+  import->callback([&ctx, flags] { ctx.exit_code = RunImport(ctx, *flags);
+});
+
+CLI::App* status = cmd->add_subcommand("status", "The active snapshot of each list");
+status->add_flag("--json", flags->json, "print the JSON document");
+status->add_flag("--all", flags->all, "every snapshot, not only the active ones");
+status->callback([&ctx, flags] { ctx.exit_code = RunStatus(ctx, *flags); });
+
+CLI::App* diff = cmd->add_subcommand(
+    "diff", "Entries added, removed and changed between two snapshots of one list");
+flags->from_opt =
+    diff->add_option("--from", flags->from, "older snapshot id (default: the one before --to)");
+flags->to_opt = diff->add_option(
+    "--to", flags->to, "newer snapshot id (default: the active one; without either, each list)");
+diff->add_flag("--json", flags->json, "print the JSON document");
+diff->callback([&ctx, flags] { ctx.exit_code = RunDiff(ctx, *flags); });
+
+CLI::App* update =
+    cmd->add_subcommand("update", "Download the official lists over HTTPS and import them");
+update->add_option("--base-url", flags->base_url,
+                   "fetch every file as <URL>/<file name> instead of the official URLs");
+update
+    ->add_option("--source", flags->sources,
+                 "only these lists (repeatable): csl, ofac-sdn, ofac-cons, bis-dpl, un")
+    ->check(CLI::IsMember({"csl", "ofac-sdn", "ofac-cons", "bis-dpl", "un"}));
+update->add_flag("--strict", flags->strict,
+                 "fail a list on its first malformed row instead of skipping");
+update->callback([&ctx, flags] { ctx.exit_code = RunUpdate(ctx, *flags); });
+}  // namespace chokepoint::cli
+
+}  // namespace chokepoint::cli

@@ -1,0 +1,336 @@
+#include "parse_util.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <utility>
+
+#include "chokepoint/country.h"
+
+namespace chokepoint::data::lists {
+
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v'; }
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+std::optional<Date> MakeDate(int y, int m, int d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  Result<Date> r = Date::Parse(buf);
+  if (!r.ok()) return std::nullopt;
+  return *r;
+}
+
+int MonthNumber(std::string_view name) {
+  static constexpr std::array<const char*, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                          "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (name.size() < 3) return 0;
+  std::string key = Lower(name.substr(0, 3));
+  for (size_t i = 0; i < kMonths.size(); ++i) {
+    if (key == kMonths[i]) return static_cast<int>(i) + 1;
+  }
+  return 0;
+}
+
+// Spellings the UN and OFAC publish that the engine's country table (ICU English names plus
+// trade-document aliases) does not know. Keys are compared lower-cased.
+const std::map<std::string, std::string, std::less<>>& ListCountryAliases() {
+  static const std::map<std::string, std::string, std::less<>> aliases = {
+      {"united kingdom of great britain and northern ireland", "GB"},
+      {"democratic people's republic of korea", "KP"},
+      {"korea, north", "KP"},
+      {"korea, south", "KR"},
+      {"korea, republic of", "KR"},
+      {"syrian arab republic", "SY"},
+      {"united republic of tanzania", "TZ"},
+      {"state of palestine", "PS"},
+      {"palestinian", "PS"},
+      {"west bank", "PS"},
+      {"gaza", "PS"},
+      {"türkiye", "TR"},
+      {"china, hong kong special administrative region", "HK"},
+      {"china, macao special administrative region", "MO"},
+      {"congo, democratic republic of the", "CD"},
+      {"congo, republic of the", "CG"},
+      {"republic of the congo", "CG"},
+      {"lao people's democratic republic", "LA"},
+      {"republic of moldova", "MD"},
+      {"curacao", "CW"},
+      {"british virgin islands", "VG"},
+      {"virgin islands, british", "VG"},
+      {"bahamas, the", "BS"},
+      {"gambia, the", "GM"},
+      {"micronesia, federated states of", "FM"},
+      {"macedonia", "MK"},
+      {"the former yugoslav republic of macedonia", "MK"},
+      {"cote d ivoire", "CI"},
+      {"côte d'ivoire", "CI"},
+      {"brunei darussalam", "BN"},
+      {"cabo verde", "CV"},
+      {"eswatini", "SZ"},
+      {"swaziland", "SZ"},
+      {"timor-leste", "TL"},
+      {"east timor", "TL"},
+      {"holy see", "VA"},
+      {"vatican city", "VA"},
+      {"kosovo", "XK"},
+      {"congo", "CG"},  // the UN's and ISO's short name for the Republic of the Congo
+      {"man, isle of", "IM"},
+      {"north macedonia, the republic of", "MK"},
+      {"saint vincent and the grenadines", "VC"},
+      {"region: gaza", "PS"},
+      {"region: west bank", "PS"},
+  };
+  return aliases;
+}
+
+std::string ReplaceAll(std::string text, std::string_view from, std::string_view to) {
+  for (size_t pos = 0; (pos = text.find(from, pos)) != std::string::npos; pos += to.size()) {
+    text.replace(pos, from.size(), to);
+  }
+  return text;
+}
+
+}  // namespace
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return Status::NotFound(path + ": no such file");
+    return Status::IOError(path + ": cannot open file");
+  }
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return Status::IOError(path + ": read failed");
+  return data;
+}
+
+std::string FileLabel(const std::string& path) {
+  return std::filesystem::path(path).filename().string();
+}
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::string CollapseSpace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (char c : Trim(text)) {
+    if (IsSpace(c)) {
+      pending_space = true;
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::vector<std::string> SplitTrimmed(std::string_view text, std::string_view sep) {
+  std::vector<std::string> out;
+  while (true) {
+    size_t pos = text.find(sep);
+    std::string_view piece = Trim(text.substr(0, pos));
+    if (!piece.empty()) out.emplace_back(piece);
+    if (pos == std::string_view::npos) break;
+    text.remove_prefix(pos + sep.size());
+  }
+  return out;
+}
+
+std::string OfacField(std::string_view text) {
+  std::string_view t = Trim(text);
+  return t == "-0-" ? std::string() : std::string(t);
+}
+
+std::vector<std::string> SplitPrograms(std::string_view text) {
+  std::vector<std::string> out;
+  for (std::string& piece : SplitTrimmed(text, ";")) {
+    for (std::string& program : SplitTrimmed(piece, "] [")) {
+      std::string_view p = program;
+      while (!p.empty() && (p.front() == '[' || p.front() == ' ')) p.remove_prefix(1);
+      while (!p.empty() && (p.back() == ']' || p.back() == ' ')) p.remove_suffix(1);
+      if (!p.empty()) AddUnique(&out, std::string(p));
+    }
+  }
+  return out;
+}
+
+void AppendRemark(std::string* remarks, std::string_view label, std::string_view value) {
+  value = Trim(value);
+  if (value.empty()) return;
+  if (!remarks->empty()) *remarks += "; ";
+  if (!label.empty()) *remarks += std::string(label) + ": ";
+  *remarks += value;
+}
+
+void AddUnique(std::vector<std::string>* values, std::string value) {
+  if (value.empty()) return;
+  if (std::find(values->begin(), values->end(), value) == values->end()) {
+    values->push_back(std::move(value));
+  }
+}
+
+void AddVesselInfo(const VesselInfo& vessel, ListEntry* entry) {
+  if (!vessel.call_sign.empty()) entry->ids.push_back({"Call Sign", vessel.call_sign, ""});
+  AppendRemark(&entry->remarks, "Vessel type", vessel.type);
+  AppendRemark(&entry->remarks, "Vessel flag", vessel.flag);
+  AppendRemark(&entry->remarks, "Vessel owner", vessel.owner);
+  AppendRemark(&entry->remarks, "Tonnage", vessel.tonnage);
+  AppendRemark(&entry->remarks, "Gross registered tonnage", vessel.gross_registered_tonnage);
+}
+
+std::optional<Date> ParseIsoDate(std::string_view text) {
+  text = Trim(text);
+  if (text.size() < 10) return std::nullopt;
+  if (text.size() > 10 && std::string_view("T+-Z ").find(text[10]) == std::string_view::npos) {
+    return std::nullopt;
+  }
+  Result<Date> r = Date::Parse(text.substr(0, 10));
+  if (!r.ok()) return std::nullopt;
+  return *r;
+}
+
+std::optional<Date> ParseUsDate(std::string_view text) {
+  std::vector<std::string> parts = SplitTrimmed(text, "/");
+  if (parts.size() != 3 || !AllDigits(parts[0]) || !AllDigits(parts[1]) || !AllDigits(parts[2]) ||
+      parts[2].size() != 4) {
+    return std::nullopt;
+  }
+  return MakeDate(ToInt(parts[2]), ToInt(parts[0]), ToInt(parts[1]));
+}
+
+std::string NormalizeDob(std::string_view text) {
+  text = Trim(text);
+  if (std::optional<Date> iso = ParseIsoDate(text); iso && text.size() == 10) {
+    return iso->ToString();
+  }
+  // OFAC writes "23 Nov 1962"; the day and month are what make a DOB worth comparing exactly.
+  std::vector<std::string> parts = SplitTrimmed(text, " ");
+  if (parts.size() == 3 && AllDigits(parts[0]) && parts[0].size() <= 2 &&
+      MonthNumber(parts[1]) != 0 && AllDigits(parts[2]) && parts[2].size() == 4) {
+    if (std::optional<Date> d = MakeDate(ToInt(parts[2]), MonthNumber(parts[1]), ToInt(parts[0]))) {
+      return d->ToString();
+    }
+  }
+  return std::string(text);
+}
+
+std::string CountryCode(std::string_view text) {
+  std::string published(Trim(text));
+  if (published.empty()) return published;
+  if (Result<std::string> cc = NormalizeCountry(published); cc.ok()) return *cc;
+  std::string key = Lower(published);
+  const auto& aliases = ListCountryAliases();
+  if (auto it = aliases.find(key); it != aliases.end()) return it->second;
+  // ICU spells "Trinidad & Tobago", "St. Kitts & Nevis"; lists spell out "and" and "Saint".
+  std::string respelt = ReplaceAll(ReplaceAll(published, " and ", " & "), "Saint ", "St. ");
+  if (Result<std::string> cc = NormalizeCountry(respelt); cc.ok()) return *cc;
+  if (key.rfind("the ", 0) == 0) {  // "The Gambia"
+    if (Result<std::string> cc = NormalizeCountry(published.substr(4)); cc.ok()) return *cc;
+  }
+  // "Iran (Islamic Republic of)", "Venezuela (Bolivarian Republic of)".
+  if (size_t paren = published.find(" ("); paren != std::string::npos) {
+    if (Result<std::string> cc = NormalizeCountry(published.substr(0, paren)); cc.ok()) return *cc;
+  }
+  return published;
+}
+
+bool IsAlpha2(std::string_view text) {
+  if (text.size() != 2 || !std::isupper(static_cast<unsigned char>(text[0])) ||
+      !std::isupper(static_cast<unsigned char>(text[1]))) {
+    return false;
+  }
+  Result<std::string> cc = NormalizeCountry(text);
+  return cc.ok() && *cc == text;
+}
+
+std::string StableId(std::string_view text) {
+  uint64_t hash = 14695981039346656037ull;
+  for (char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(hash));
+  return buf;
+}
+
+int64_t LineCounter::LineAt(ptrdiff_t offset) {
+  if (offset < 0) return 0;
+  size_t target = std::min(static_cast<size_t>(offset), text_.size());
+  if (target < offset_) {
+    offset_ = 0;
+    line_ = 1;
+  }
+  line_ += std::count(text_.begin() + static_cast<ptrdiff_t>(offset_),
+                      text_.begin() + static_cast<ptrdiff_t>(target), '\n');
+  offset_ = target;
+  return line_;
+}
+
+ImportIssue ParseContext::MakeIssue(const std::string& path, int64_t line, std::string_view field,
+                                    std::string_view message) const {
+  ImportIssue issue;
+  issue.file = FileLabel(path);
+  issue.line = line;
+  issue.field = std::string(field);
+  issue.message = std::string(message);
+  return issue;
+}
+
+Status ParseContext::Skip(const std::string& path, int64_t line, std::string_view field,
+                          std::string_view message) {
+  ImportIssue issue = MakeIssue(path, line, field, message);
+  if (strict_) return Status::InvalidArgument(issue.ToString());
+  report_->issues.push_back(std::move(issue));
+  ++report_->rows_skipped;
+  return Status::OK();
+}
+
+Status ParseContext::BadField(const std::string& path, int64_t line, std::string_view field,
+                              std::string_view message) {
+  ImportIssue issue = MakeIssue(path, line, field, message);
+  if (strict_) return Status::InvalidArgument(issue.ToString());
+  report_->issues.push_back(std::move(issue));
+  return Status::OK();
+}
+
+void ParseContext::Note(const std::string& path, int64_t line, std::string_view field,
+                        std::string_view message) {
+  report_->issues.push_back(MakeIssue(path, line, field, message));
+}
+
+Status ParseContext::Emit(ListEntry&& entry) {
+  Status s = sink_(std::move(entry));
+  if (s.ok()) ++report_->entries;
+  return s;
+}
+
+}  // namespace chokepoint::data::lists

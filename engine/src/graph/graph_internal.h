@@ -1,0 +1,103 @@
+// The party network's private representation: compact link records, interned strings, and the
+// Boost.Graph compressed-sparse-row graph the frozen PartyGraph walks. Nothing here leaves the
+// engine (style-anchors §5.7): the public header speaks only in value types.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "chokepoint/graph.h"
+#include "graph/boost_graph.h"
+#include "graph/fraction.h"
+
+namespace chokepoint {
+
+namespace graph {
+
+inline constexpr uint32_t kNone = UINT32_MAX;
+
+// Sources repeat across thousands of links ("registry extract 2024-05"), so they are stored once.
+class StringPool {
+ public:
+  StringPool() { Intern(""); }
+  uint32_t Intern(std::string_view s);
+  const std::string& Get(uint32_t i) const { return strings_[i]; }
+
+ private:
+  std::deque<std::string> strings_;  // a deque keeps the views in index_ valid as it grows
+  std::unordered_map<std::string_view, uint32_t> index_;
+};
+
+struct LinkRec {
+  uint32_t from = 0;
+  uint32_t to = 0;
+  DateRange dates;
+  uint32_t source = 0;    // StringPool
+  uint32_t evidence = 0;  // StringPool
+  uint32_t share = kNone;  // index into NetworkData::shares; kNone: none or unknown
+  Relation relation = Relation::kOwns;
+  bool derived = false;
+};
+
+bool LinkActive(const LinkRec& l, Date day);
+
+// The only place "which lists count" is decided: a rule's `lists` attribute ("Entity List,
+// Military End-User List, SDN (744.8 programs)") or, empty, every list.
+class ListFilter {
+ public:
+  ListFilter() = default;  // every list
+  explicit ListFilter(std::string_view lists_attribute);
+  bool any() const { return items_.empty(); }
+  // nullptr when `l` is not on one of the lists; else the item it matched, whose qualifier (the
+  // text in parentheses) the caller reports as not verified.
+  const std::string* Qualifier(const ListingRef& l) const;
+  bool Matches(const ListingRef& l) const { return any() || Qualifier(l) != nullptr; }
+
+ private:
+  struct Item {
+    std::string key;  // lower-case letters and digits only: "militaryenduserlist"
+    std::string qualifier;
+  };
+  std::vector<Item> items_;
+  std::string empty_;
+};
+
+}  // namespace graph
+
+struct PartyNetwork::Data {
+  std::vector<Party> parties;
+  std::unordered_map<std::string, uint32_t> by_id;
+  std::vector<graph::LinkRec> links;
+  std::vector<graph::Fraction> shares;  // fractions of 1
+  graph::StringPool strings;
+  std::unordered_map<uint32_t, std::vector<ListingRef>> listings;
+
+  uint32_t Find(std::string_view id) const;  // kNone when absent
+  Link ToLink(const graph::LinkRec& l) const;
+};
+
+struct PartyGraph::Impl {
+  PartyNetwork::Data net;
+  size_t derived_links = 0;
+  // Parties whose normalised address is shared by more parties than are linked pairwise.
+  std::unordered_map<uint32_t, uint32_t> mass_address;  // party → parties at that address
+  std::vector<uint8_t> listed;  // 1 when the party carries any listing (on any day)
+  graph::Csr csr;
+
+  const graph::LinkRec& link(uint32_t i) const { return net.links[i]; }
+  const Party& party(uint32_t i) const { return net.parties[i]; }
+  // Listings of `p` that count on `day` and pass `filter`.
+  std::vector<const ListingRef*> ActiveListings(uint32_t p, Date day,
+                                                const graph::ListFilter& filter) const;
+  bool ListedOn(uint32_t p, Date day, const graph::ListFilter& filter) const;
+  // A hop over link `l`, for paths; `reverse` when walked from `to` to `from`.
+  PathHop Hop(uint32_t party, uint32_t l, bool reverse) const;
+  PathHop StartHop(uint32_t party) const;
+  std::optional<Rational> SharePct(const graph::LinkRec& l) const;
+};
+
+}  // namespace chokepoint

@@ -1,0 +1,209 @@
+// Trace: the strongest path to every listed party within K hops.
+//
+// Strength is the product of hop weights (each ≤ 1), so the strongest path of at most K hops is
+// found by K rounds of Bellman-Ford relaxation over the links active on the day (a
+// hop-bounded max-product search). Each round relaxes only the parties improved in the previous
+// round and reads only values from that round, so a party's value after round r is the best over
+// paths of at most r hops, and the recorded predecessor chain is one such path. With weights ≤ 1 a
+// path that repeats a party is never strictly better than the same path without the loop, and
+// only strict improvements are recorded, so reported paths are simple.
+//
+// Cost: O(K × links incident to the parties reached), with scratch arrays reused per thread.
+#include <algorithm>
+
+#include "graph/graph_internal.h"
+#include "graph/ownership.h"
+#include "graph/signals.h"
+
+namespace chokepoint {
+
+namespace {
+
+using graph::kNone;
+using graph::LinkRec;
+
+constexpr int kMaxHopsLimit = 16;
+
+struct Rec {
+  double strength;
+  uint32_t vertex;
+  uint32_t pred;  // record index, kNone for the start
+  uint32_t link;
+  uint8_t hops;
+  bool reverse;
+};
+
+// Dense per-party arrays, allocated once per thread and reset through the touched list, so a
+// trace over a million parties costs what it visits, not what the graph holds.
+struct Scratch {
+  std::vector<double> best;
+  std::vector<uint32_t> latest;
+  std::vector<uint32_t> touched;
+  std::vector<Rec> recs;
+
+  void Prepare(size_t n) {
+    if (best.size() < n) {
+      best.assign(n, -1.0);
+      latest.assign(n, kNone);
+    }
+    recs.clear();
+  }
+  void Reset() {
+    for (uint32_t v : touched) {
+      best[v] = -1.0;
+      latest[v] = kNone;
+    }
+    touched.clear();
+  }
+};
+
+double HopWeight(const PartyGraph::Impl& g, const LinkRec& l, bool reverse,
+                 const RelationWeights& w) {
+  const RelationWeight& rw = w[static_cast<size_t>(l.relation)];
+  double weight = reverse ? rw.reverse : rw.forward;
+  if (l.relation == Relation::kOwns) {
+    if (l.share == kNone) {
+      weight *= 0.75;
+    } else {
+      const graph::Fraction& f = g.net.shares[l.share];
+      weight *= 0.5 + static_cast<double>(f.num) / static_cast<double>(f.den) / 2;
+    }
+  }
+  return std::min(weight, 1.0);
+}
+
+std::vector<PathHop> PathOf(const PartyGraph::Impl& g, const Scratch& s, uint32_t rec) {
+  std::vector<PathHop> path;
+  for (uint32_t r = rec; r != kNone; r = s.recs[r].pred) {
+    const Rec& x = s.recs[r];
+    path.push_back(x.pred == kNone ? g.StartHop(x.vertex) : g.Hop(x.vertex, x.link, x.reverse));
+  }
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
+std::string RuleLabel(const OwnershipReport& report, const std::string& listed_id,
+                      const std::vector<PathHop>& path) {
+  // A rule that applies beats one that would apply but is stayed or not in force.
+  for (bool applied : {true, false}) {
+    for (const auto& rule : report.rules) {
+      const auto& ids = rule.listed_owner_ids;
+      if (std::find(ids.begin(), ids.end(), listed_id) == ids.end()) continue;
+      if (applied && rule.applies) return rule.id;
+      if (!applied && rule.meets_threshold) {
+        return rule.id + " (" + RuleStandingName(rule.standing) + ")";
+      }
+    }
+  }
+  if (path.size() == 1) return "party-is-listed";
+  bool acts = true, owned = true;
+  for (size_t i = 1; i < path.size(); ++i) {
+    const Relation r = *path[i].relation;
+    acts &= !path[i].reverse && (r == Relation::kFrontFor || r == Relation::kAgentFor);
+    owned &= path[i].reverse && r == Relation::kOwns;
+  }
+  if (acts) return "acts-for-listed-party";
+  if (owned) return "listed-owner";
+  return "tie-to-listed-party";
+}
+
+}  // namespace
+
+RelationWeights DefaultRelationWeights() {
+  RelationWeights w{};
+  auto set = [&](Relation r, double fwd, double rev) {
+    w[static_cast<size_t>(r)] = RelationWeight{fwd, rev};
+  };
+  set(Relation::kFrontFor, 0.95, 0.5);
+  set(Relation::kParentOf, 0.45, 0.9);
+  set(Relation::kOwns, 0.5, 1.0);
+  set(Relation::kAgentFor, 0.8, 0.4);
+  set(Relation::kDirectorOf, 0.6, 0.6);
+  set(Relation::kOfficerOf, 0.5, 0.5);
+  set(Relation::kSameContact, 0.45, 0.45);
+  set(Relation::kShipsTo, 0.5, 0.3);
+  set(Relation::kSameAddress, 0.4, 0.4);
+  return w;
+}
+
+Result<TraceResult> PartyGraph::Trace(std::string_view party_id, Date as_of, const RulePack& pack,
+                                      const TraceOptions& options,
+                                      const SignalOptions& signal_options) const {
+  const Impl& g = *impl_;
+  const uint32_t start = g.net.Find(party_id);
+  if (start == kNone) return Status::NotFound("unknown party '" + std::string(party_id) + "'");
+  if (options.max_hops < 0 || options.max_hops > kMaxHopsLimit) {
+    return Status::InvalidArgument("max hops must be between 0 and " +
+                                   std::to_string(kMaxHopsLimit));
+  }
+  thread_local Scratch s;
+  s.Prepare(g.net.parties.size());
+  s.recs.push_back(Rec{1.0, start, kNone, kNone, 0, false});
+  s.best[start] = 1.0;
+  s.latest[start] = 0;
+  s.touched.push_back(start);
+  std::vector<uint32_t> frontier{0}, next;
+  for (int round = 1; round <= options.max_hops && !frontier.empty(); ++round) {
+    next.clear();
+    for (uint32_t ri : frontier) {
+      const uint32_t u = s.recs[ri].vertex;
+      const double su = s.recs[ri].strength;
+      auto relax = [&](uint32_t v, uint32_t li, bool reverse) {
+        const LinkRec& l = g.link(li);
+        if (!graph::LinkActive(l, as_of)) return;
+        const double w = HopWeight(g, l, reverse, options.weights);
+        if (w <= 0) return;
+        const double cand = su * w;
+        if (cand <= s.best[v] || cand < options.min_strength) return;
+        if (s.best[v] < 0) s.touched.push_back(v);
+        s.best[v] = cand;
+        const uint32_t cur = s.latest[v];
+        if (cur != kNone && s.recs[cur].hops == round) {
+          s.recs[cur] = Rec{cand, v, ri, li, static_cast<uint8_t>(round), reverse};
+        } else {
+          s.latest[v] = static_cast<uint32_t>(s.recs.size());
+          s.recs.push_back(Rec{cand, v, ri, li, static_cast<uint8_t>(round), reverse});
+          next.push_back(s.latest[v]);
+        }
+      };
+      for (auto e : boost::make_iterator_range(boost::out_edges(u, g.csr))) {
+        relax(boost::target(e, g.csr), g.csr[e], false);
+      }
+      for (auto e : boost::make_iterator_range(boost::in_edges(u, g.csr))) {
+        relax(boost::source(e, g.csr), g.csr[e], true);
+      }
+    }
+    frontier.swap(next);
+  }
+
+  TraceResult result;
+  result.ownership = graph::ComputeOwnership(g, start, as_of, pack);
+  const graph::ListFilter any;
+  for (uint32_t v : s.touched) {
+    for (const ListingRef* l : g.ActiveListings(v, as_of, any)) {
+      TraceFinding f;
+      f.party_id = g.party(v).id;
+      f.listing = *l;
+      f.path = PathOf(g, s, s.latest[v]);
+      f.hops = static_cast<int>(f.path.size()) - 1;
+      f.strength = s.best[v];
+      f.rule = RuleLabel(result.ownership, f.party_id, f.path);
+      result.findings.push_back(std::move(f));
+    }
+  }
+  s.Reset();
+  std::sort(result.findings.begin(), result.findings.end(),
+            [](const TraceFinding& a, const TraceFinding& b) {
+              if (a.strength != b.strength) return a.strength > b.strength;
+              if (a.hops != b.hops) return a.hops < b.hops;
+              if (a.party_id != b.party_id) return a.party_id < b.party_id;
+              return a.listing.list_id < b.listing.list_id;
+            });
+  if (options.max_findings > 0 && result.findings.size() > options.max_findings) {
+    result.findings.resize(options.max_findings);
+  }
+  result.signals = graph::ComputeSignals(g, start, as_of, pack, signal_options);
+  return result;
+}
+
+}  // namespace chokepoint
