@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake ninja-build pkg-config libsqlite3-dev libssl-dev libpugixml-dev
-          libspdlog-dev libfmt-dev doctest-dev libicu-dev nlohmann-json3-dev libcli11-dev libpoco-dev)
+          libspdlog-dev libfmt-dev doctest-dev libicu-dev nlohmann-json3-dev libcli11-dev libpoco-dev
+          libboost-graph-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,8 +1,7 @@
 // Party network: the Cadence/NUDT case traced from the front company and from Phytium, dates
 // respected; derived links; signals on the Singapore/Malaysia diversion pattern; JSON and DOT.
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "graph_test_util.h"
 
@@ -22,9 +21,8 @@ const TraceFinding* FindingFor(const TraceResult& r, const std::string& party) {
 
 bool HasSignal(const std::vector<Signal>& signals, const std::string& code,
                const std::string& party) {
-  return std::any_of(signals.begin(), signals.end(), [&](const Signal& s) {
-    return s.code == code && s.party_id == party;
-  });
+  return std::any_of(signals.begin(), signals.end(),
+                     [&](const Signal& s) { return s.code == code && s.party_id == party; });
 }
 
 TEST_CASE("cadence: tracing from Central South CAD Center finds NUDT through the alias") {
@@ -43,6 +41,9 @@ TEST_CASE("cadence: tracing from Central South CAD Center finds NUDT through the
   CHECK(*f->path[1].relation == Relation::kFrontFor);
   CHECK_FALSE(f->path[1].reverse);
   CHECK(f->path[1].source.find("84 FR 29373") != std::string::npos);
+  CHECK(f->path[1].evidence ==
+        "Central South CAD Center front_for National University of Defense "
+        "Technology");
   CHECK(f->rule == "acts-for-listed-party");
   CHECK(f->listing.start_date == D("2015-02-18"));
   CHECK(f->strength == doctest::Approx(0.95));
@@ -182,12 +183,12 @@ TEST_CASE("CSV import: a bad row names file, line and field, and nothing is impo
       "a,Alpha,SG,,company,2024-01-01,phone:+65 1234 5678\n"
       "b,Beta,Malaysia,,company,,\n";
   PartyNetwork net;
-  auto bad_share = data::ImportPartyCsv(
-      parties, "parties.csv",
-      "from_id,to_id,relation,share_pct,start_date,end_date,source\n"
-      "a,b,owns,40,,,x\n"
-      "a,b,owns,140,,,x\n",
-      "links.csv", &net);
+  auto bad_share =
+      data::ImportPartyCsv(parties, "parties.csv",
+                           "from_id,to_id,relation,share_pct,start_date,end_date,source\n"
+                           "a,b,owns,40,,,x\n"
+                           "a,b,owns,140,,,x\n",
+                           "links.csv", &net);
   REQUIRE_FALSE(bad_share.ok());
   CHECK(bad_share.status().IsInvalidArgument());
   CHECK(bad_share.status().message() == "links.csv:3: field 'share_pct': '140' is not in (0, 100]");
@@ -197,15 +198,15 @@ TEST_CASE("CSV import: a bad row names file, line and field, and nothing is impo
   auto bad_kind = data::ImportPartyCsv("party_id,name,kind\na,Alpha,trust\n", "p.csv",
                                        "from_id,to_id,relation\n", "l.csv", &net);
   CHECK(bad_kind.status().message() == "p.csv:2: field 'kind': 'trust' is not company or person");
-  auto unknown = data::ImportPartyCsv(parties, "parties.csv",
-                                      "from_id,to_id,relation\na,zed,ships_to\n", "links.csv", &net);
+  auto unknown = data::ImportPartyCsv(
+      parties, "parties.csv", "from_id,to_id,relation\na,zed,ships_to\n", "links.csv", &net);
   CHECK(unknown.status().message().find("links.csv:2: field 'to_id': unknown party 'zed'") == 0);
   auto bad_rel = data::ImportPartyCsv(parties, "parties.csv",
                                       "from_id,to_id,relation\na,b,sells_to\n", "links.csv", &net);
   CHECK(bad_rel.status().message().find("links.csv:2: field 'relation'") == 0);
-  auto share_on_ship = data::ImportPartyCsv(
-      parties, "parties.csv", "from_id,to_id,relation,share_pct\na,b,ships_to,10\n", "links.csv",
-      &net);
+  auto share_on_ship = data::ImportPartyCsv(parties, "parties.csv",
+                                            "from_id,to_id,relation,share_pct\na,b,ships_to,10\n",
+                                            "links.csv", &net);
   CHECK(share_on_ship.status().message() ==
         "links.csv:2: field 'share_pct': only owns links carry a share");
   auto bad_date = data::ImportPartyCsv(
@@ -215,16 +216,15 @@ TEST_CASE("CSV import: a bad row names file, line and field, and nothing is impo
   CHECK(bad_date.status().message() == "links.csv:2: field 'end_date': is before start_date");
   CHECK(net.party_count() == 0);
 
-  auto good = data::ImportPartyCsv(parties, "parties.csv",
-                                   "from_id,to_id,relation,share_pct\na,b,owns,?\n", "links.csv",
-                                   &net);
+  auto good = data::ImportPartyCsv(
+      parties, "parties.csv", "from_id,to_id,relation,share_pct\na,b,owns,?\n", "links.csv", &net);
   REQUIRE(good.ok());
   CHECK(net.party_count() == 2);
   CHECK(net.FindParty("b")->country == "MY");  // a country name is normalised
   CHECK_FALSE(net.LinkAt(0).share_pct.has_value());
   // Importing the same ids again is refused, and changes nothing.
-  auto again = data::ImportPartyCsv(parties, "parties.csv", "from_id,to_id,relation\n",
-                                    "links.csv", &net);
+  auto again =
+      data::ImportPartyCsv(parties, "parties.csv", "from_id,to_id,relation\n", "links.csv", &net);
   CHECK(again.status().message() == "parties.csv:2: field 'party_id': duplicate party id 'a'");
   CHECK(net.party_count() == 2);
 }

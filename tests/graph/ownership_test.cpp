@@ -142,8 +142,18 @@ TEST_CASE("ownership: each rule counts only its own lists") {
   auto r = Own(*g, "el-t", "2025-10-15");
   CHECK(r.effective_listed.low_pct == R("60"));
   CHECK(Rule(r, "bis.affiliates-50pct").applies);  // Entity List owner
-  CHECK_FALSE(Rule(r, "ofac.50pct").applies);       // not blocked: no SDN owner
+  CHECK_FALSE(Rule(r, "ofac.50pct").applies);      // not blocked: no SDN owner
   CHECK(Rule(r, "ofac.50pct").share.low_pct == R("0"));
+  // Traced, the Entity List owner is named with the rule, and with the stay while it lasts.
+  for (auto [day, label] : {std::pair{"2025-10-15", "bis.affiliates-50pct"},
+                            std::pair{"2025-12-01", "bis.affiliates-50pct (stayed)"},
+                            std::pair{"2026-11-10", "bis.affiliates-50pct"}}) {
+    auto t = g->Trace("el-t", D(day), Pack());
+    REQUIRE(t.ok());
+    REQUIRE(t->findings.size() == 1);
+    CHECK(t->findings[0].party_id == "el-l");
+    CHECK_MESSAGE(t->findings[0].rule == label, day);
+  }
 }
 
 TEST_CASE("ownership: holdings count only on their dates") {

@@ -126,7 +126,8 @@ TEST_CASE("tracer agrees with a naive BFS and an exhaustive path walk on random 
         if (depth == opt.max_hops) return;
         on[u] = 1;
         for (const Arc& a : net.adj[u]) {
-          if (active(a) && !on[a.to]) walk(a.to, depth + 1, s * Weight(net.links[a.link], a.reverse));
+          if (active(a) && !on[a.to])
+            walk(a.to, depth + 1, s * Weight(net.links[a.link], a.reverse));
         }
         on[u] = 0;
       };
@@ -163,8 +164,9 @@ TEST_CASE("tracer agrees with a naive BFS and an exhaustive path walk on random 
           double w = -1;
           for (const Arc& a : net.adj[from]) {
             const Link& l = net.links[a.link];
-            if (a.to == to && a.reverse == f->path[h].reverse && l.relation == *f->path[h].relation &&
-                l.dates.from == f->path[h].dates.from && l.dates.to == f->path[h].dates.to) {
+            if (a.to == to && a.reverse == f->path[h].reverse &&
+                l.relation == *f->path[h].relation && l.dates.from == f->path[h].dates.from &&
+                l.dates.to == f->path[h].dates.to) {
               w = std::max(w, Weight(l, a.reverse));
             }
           }

@@ -62,8 +62,8 @@ class Table {
       *status = Bad(name_, row_.line, f < names_.size() ? names_[f] : "", row_.error);
     } else if (row_.fields.size() > names_.size()) {
       *status = Bad(name_, row_.line, "",
-                    "the row has " + std::to_string(row_.fields.size()) +
-                        " fields, the header " + std::to_string(names_.size()));
+                    "the row has " + std::to_string(row_.fields.size()) + " fields, the header " +
+                        std::to_string(names_.size()));
     }
     return true;
   }
@@ -198,8 +198,8 @@ Result<PartyCsvReport> ImportPartyCsv(std::string_view parties_csv, std::string_
     if (!(s = ParseLink(lt, &l)).ok()) return s;
     for (const auto& [field, id] : {std::pair{"from_id", &l.from}, std::pair{"to_id", &l.to}}) {
       if (!ids.count(*id) && !network->FindParty(*id)) {
-        return lt.Fail(field, "unknown party '" + *id + "' (not in " + std::string(parties_name) +
-                                  ")");
+        return lt.Fail(field,
+                       "unknown party '" + *id + "' (not in " + std::string(parties_name) + ")");
       }
     }
     links.push_back(std::move(l));

@@ -149,7 +149,7 @@ using RelationWeights = std::array<RelationWeight, kRelationCount>;
 RelationWeights DefaultRelationWeights();
 
 struct TraceOptions {
-  int max_hops = 4;  // K; hops beyond it are not explored
+  int max_hops = 4;  // K, 0..16; hops beyond it are not explored
   // Findings weaker than this are dropped (0: keep every listed party within K hops).
   double min_strength = 0.0;
   size_t max_findings = 50;  // best first; 0 = no limit
@@ -165,7 +165,9 @@ struct PathHop {
   std::optional<Rational> share_pct;
   DateRange dates;
   std::string source;
-  std::string evidence;  // derived links: what is shared
+  // The link in words: "Cadence Design Systems Inc. ships_to Central South CAD Center
+  // (2015-02-18..2020-09-30)", plus what is shared for a derived link.
+  std::string evidence;
 };
 
 struct TraceFinding {
@@ -201,9 +203,19 @@ struct SignalOptions {
   std::vector<std::string> high_risk_countries = {"MO", "RU", "BY", "IR", "KP", "SY", "CU"};
 };
 
-// A share as proven bounds, in percent. low == high when every share in play is known; `exact`
-// is false when a bound had to be rounded (very long chains or a large ownership cycle solved
-// iteratively), in which case low is rounded down and high up, so decisions stay safe.
+// Effective ownership of a party by listed parties, on a day: the product of the shares along
+// each chain of owns links active that day, summed over chains and over listed owners. A chain
+// ends at the first listed owner, so a listed owner's own listed owners are not counted twice.
+// Cycles (cross-holdings) count every chain however often it loops, i.e. the "integrated
+// ownership" h = b + M h; it converges whenever a cycle's shares multiply to less than 1 and is
+// solved exactly for cycles up to 40 companies. Unknown shares make it a range: the low bound
+// counts them as 0, the high bound gives a company's unknown-share owners the part of it no
+// recorded share accounts for. Only recorded links count.
+//
+// The bounds in percent. low == high when every share in play is known. `exact` is false when a
+// bound was rounded for reporting (its exact fraction outgrew 62 bits, as long chains of
+// two-decimal shares do, or a large cycle was solved iteratively); low is then rounded down and
+// high up. Rule decisions are taken on the unrounded values.
 struct ShareBounds {
   Rational low_pct;
   Rational high_pct;
@@ -231,10 +243,10 @@ struct RuleApplication {
   std::string citation;
   RuleStanding standing = RuleStanding::kInForce;
   Rational threshold_pct;
-  ShareBounds share;        // held by listed parties that count under this rule's lists
+  ShareBounds share;             // held by listed parties that count under this rule's lists
   bool meets_threshold = false;  // share.low ≥ threshold, whatever the rule's standing
-  bool applies = false;     // in force on the day and meets_threshold
-  bool determined = true;   // false: unknown shares leave the threshold between low and high
+  bool applies = false;          // in force on the day and meets_threshold
+  bool determined = true;        // false: unknown shares leave the threshold between low and high
   std::vector<std::string> listed_owner_ids;
   std::string why;
 };
@@ -251,7 +263,7 @@ struct OwnershipReport {
 };
 
 struct TraceResult {
-  OwnershipReport ownership;  // also carries the traced party, its listings and the day
+  OwnershipReport ownership;           // also carries the traced party, its listings and the day
   std::vector<TraceFinding> findings;  // strongest first
   std::vector<Signal> signals;
 };

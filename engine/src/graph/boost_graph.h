@@ -3,10 +3,9 @@
 // hundred for adjacency_list, and still offers in_edges for walking links backwards.
 #pragma once
 
-#include <cstdint>
-
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/range/iterator_range.hpp>
+#include <cstdint>
 
 namespace chokepoint::graph {
 

@@ -94,8 +94,8 @@ struct Deriver {
         }
         continue;
       }
-      const uint32_t evidence = g->net.strings.Intern(
-          rel == Relation::kSameAddress ? "address '" + key + "'" : key);
+      const uint32_t evidence =
+          g->net.strings.Intern(rel == Relation::kSameAddress ? "address '" + key + "'" : key);
       for (size_t i = 0; i < members.size(); ++i) {
         for (size_t j = i + 1; j < members.size(); ++j) {
           if (members[i] == members[j]) continue;
@@ -136,8 +136,7 @@ struct Deriver {
         }
       }
     }
-    Groups(addresses, Relation::kSameAddress, "derived: parties share a normalised address",
-           true);
+    Groups(addresses, Relation::kSameAddress, "derived: parties share a normalised address", true);
     Groups(contacts, Relation::kSameContact, "derived: parties share a phone number or e-mail",
            false);
   }
@@ -198,8 +197,10 @@ Result<std::string> PartyGraph::ResolveParty(std::string_view id_or_name) const 
   std::vector<uint32_t> whole, part;
   for (uint32_t p = 0; p < impl_->net.parties.size(); ++p) {
     const std::string name = Lower(impl_->net.parties[p].name);
-    if (name == want) whole.push_back(p);
-    else if (name.find(want) != std::string::npos) part.push_back(p);
+    if (name == want)
+      whole.push_back(p);
+    else if (name.find(want) != std::string::npos)
+      part.push_back(p);
   }
   const std::vector<uint32_t>& hits = whole.empty() ? part : whole;
   if (hits.size() == 1) return impl_->net.parties[hits[0]].id;
@@ -251,7 +252,14 @@ PathHop PartyGraph::Impl::Hop(uint32_t p, uint32_t li, bool reverse) const {
   h.share_pct = SharePct(l);
   h.dates = l.dates;
   h.source = net.strings.Get(l.source);
-  h.evidence = net.strings.Get(l.evidence);
+  // The fact in words, so a reviewer reads the hop without decoding direction flags.
+  h.evidence = net.parties[l.from].name + " " + RelationName(l.relation) +
+               (h.share_pct ? " " + h.share_pct->ToString(4) + " % of " : " ") +
+               net.parties[l.to].name;
+  if (!(l.dates.from == Date::Min() && l.dates.to == Date::Max())) {
+    h.evidence += " (" + l.dates.ToString() + ")";
+  }
+  if (l.evidence != 0) h.evidence += ": " + net.strings.Get(l.evidence);
   return h;
 }
 

@@ -1,9 +1,8 @@
 // Graphviz DOT of a party's neighbourhood, written by boost::write_graphviz.
+#include <boost/graph/graphviz.hpp>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
-
-#include <boost/graph/graphviz.hpp>
 
 #include "graph/graph_internal.h"
 

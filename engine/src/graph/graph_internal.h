@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,14 +37,20 @@ struct LinkRec {
   uint32_t from = 0;
   uint32_t to = 0;
   DateRange dates;
-  uint32_t source = 0;    // StringPool
-  uint32_t evidence = 0;  // StringPool
+  uint32_t source = 0;     // StringPool
+  uint32_t evidence = 0;   // StringPool
   uint32_t share = kNone;  // index into NetworkData::shares; kNone: none or unknown
   Relation relation = Relation::kOwns;
   bool derived = false;
 };
 
-bool LinkActive(const LinkRec& l, Date day);
+inline bool LinkActive(const LinkRec& l, Date day) { return l.dates.Contains(day); }
+
+// Lets the id index answer string_view lookups without building a std::string each time.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 
 // The only place "which lists count" is decided: a rule's `lists` attribute ("Entity List,
 // Military End-User List, SDN (744.8 programs)") or, empty, every list.
@@ -70,7 +77,7 @@ class ListFilter {
 
 struct PartyNetwork::Data {
   std::vector<Party> parties;
-  std::unordered_map<std::string, uint32_t> by_id;
+  std::unordered_map<std::string, uint32_t, graph::StringHash, std::equal_to<>> by_id;
   std::vector<graph::LinkRec> links;
   std::vector<graph::Fraction> shares;  // fractions of 1
   graph::StringPool strings;

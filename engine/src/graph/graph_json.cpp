@@ -70,7 +70,7 @@ Json Path(const std::vector<PathHop>& hops) {
     j["start_date"] = h.relation ? RangeEnd(h.dates.from, true) : Json(nullptr);
     j["end_date"] = h.relation ? RangeEnd(h.dates.to, false) : Json(nullptr);
     j["source"] = h.source;
-    j["evidence"] = h.evidence.empty() ? h.source : h.evidence;
+    j["evidence"] = h.evidence;
     arr.push_back(std::move(j));
   }
   return arr;

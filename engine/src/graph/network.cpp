@@ -11,7 +11,7 @@ namespace chokepoint {
 namespace {
 
 constexpr std::array<const char*, kRelationCount> kRelationNames = {
-    "owns",     "director_of", "officer_of",   "parent_of", "agent_for",
+    "owns",     "director_of",  "officer_of",   "parent_of", "agent_for",
     "ships_to", "same_address", "same_contact", "front_for"};
 
 bool IsAlpha2(const std::string& cc) {
@@ -114,8 +114,6 @@ uint32_t StringPool::Intern(std::string_view s) {
   return i;
 }
 
-bool LinkActive(const LinkRec& l, Date day) { return l.dates.Contains(day); }
-
 namespace {
 std::string ListKey(std::string_view s) {
   std::string k;
@@ -137,9 +135,8 @@ ListFilter::ListFilter(std::string_view lists_attribute) {
     Item it;
     if (size_t open = item.find('('); open != std::string_view::npos) {
       size_t close = item.find(')', open);
-      it.qualifier = std::string(item.substr(open + 1, close == std::string_view::npos
-                                                           ? std::string_view::npos
-                                                           : close - open - 1));
+      it.qualifier = std::string(item.substr(
+          open + 1, close == std::string_view::npos ? std::string_view::npos : close - open - 1));
       item = item.substr(0, open);
     }
     it.key = ListKey(item);
@@ -160,7 +157,7 @@ const std::string* ListFilter::Qualifier(const ListingRef& l) const {
 }  // namespace graph
 
 uint32_t PartyNetwork::Data::Find(std::string_view id) const {
-  auto it = by_id.find(std::string(id));
+  auto it = by_id.find(id);
   return it == by_id.end() ? graph::kNone : it->second;
 }
 
@@ -184,7 +181,7 @@ PartyNetwork& PartyNetwork::operator=(PartyNetwork&&) noexcept = default;
 
 Status PartyNetwork::AddParty(Party party) {
   if (Status s = ValidateParty(party); !s.ok()) return s;
-  if (data_->by_id.count(party.id)) {
+  if (data_->by_id.find(party.id) != data_->by_id.end()) {
     return Status::InvalidArgument("duplicate party id '" + party.id + "'");
   }
   data_->by_id.emplace(party.id, static_cast<uint32_t>(data_->parties.size()));
@@ -217,7 +214,8 @@ Status PartyNetwork::AddAll(std::vector<Party> parties, std::vector<Link> links)
   std::unordered_set<std::string_view> batch;
   for (size_t i = 0; i < parties.size(); ++i) {
     Status s = ValidateParty(parties[i]);
-    if (s.ok() && (data_->by_id.count(parties[i].id) || !batch.insert(parties[i].id).second)) {
+    if (s.ok() &&
+        (data_->Find(parties[i].id) != graph::kNone || !batch.insert(parties[i].id).second)) {
       s = Status::InvalidArgument("duplicate party id '" + parties[i].id + "'");
     }
     if (!s.ok()) return s.WithContext("party " + std::to_string(i + 1));

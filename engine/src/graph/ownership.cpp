@@ -44,8 +44,10 @@ Cone BuildCone(const PartyGraph::Impl& g, uint32_t target, Date day, const ListF
       if (l.relation != Relation::kOwns || !LinkActive(l, day)) continue;
       OwnArc arc;
       arc.known = l.share != kNone;
-      if (arc.known) arc.share = g.net.shares[l.share];
-      else ++c.unknown_shares;
+      if (arc.known)
+        arc.share = g.net.shares[l.share];
+      else
+        ++c.unknown_shares;
       if (g.ListedOn(l.from, day, filter)) {
         arc.const_party = l.from;
         if (std::find(c.listed.begin(), c.listed.end(), l.from) == c.listed.end()) {
@@ -68,7 +70,8 @@ Cone BuildCone(const PartyGraph::Impl& g, uint32_t target, Date day, const ListF
 // Simple chains from the target up to each listed owner, target first.
 class PathFinder {
  public:
-  PathFinder(const PartyGraph::Impl& g, const Cone& c) : g_(g), c_(c), on_path_(c.party_of.size()) {}
+  PathFinder(const PartyGraph::Impl& g, const Cone& c)
+      : g_(g), c_(c), on_path_(c.party_of.size()) {}
 
   std::map<uint32_t, std::vector<ListedOwner::Path>> Run() {
     hops_.push_back(g_.StartHop(c_.party_of[0]));
@@ -118,7 +121,8 @@ class PathFinder {
 
 std::string StayText(const RuleInfo& info, Date day) {
   for (const auto& stay : info.stays) {
-    if (stay.dates.Contains(day)) return " (stay " + stay.dates.ToString() + ": " + stay.citation + ")";
+    if (stay.dates.Contains(day))
+      return " (stay " + stay.dates.ToString() + ": " + stay.citation + ")";
   }
   return "";
 }
@@ -145,7 +149,8 @@ RuleApplication ApplyRule(const PartyGraph::Impl& g, uint32_t party, Date day,
       if (q && !q->empty()) {
         qualifiers += "; " + g.party(p).name + " (" + l->source + ") counted as '" + *q +
                       "': program eligibility not verified (programs: ";
-        for (size_t i = 0; i < l->programs.size(); ++i) qualifiers += (i ? ", " : "") + l->programs[i];
+        for (size_t i = 0; i < l->programs.size(); ++i)
+          qualifiers += (i ? ", " : "") + l->programs[i];
         qualifiers += ")";
       }
     }
@@ -157,8 +162,9 @@ RuleApplication ApplyRule(const PartyGraph::Impl& g, uint32_t party, Date day,
   switch (a.standing) {
     case RuleStanding::kInForce:
       a.why = a.determined ? verdict
-                           : verdict + ": undetermined, unknown shares leave the threshold "
-                                       "between the bounds; review";
+                           : verdict +
+                                 ": undetermined, unknown shares leave the threshold "
+                                 "between the bounds; review";
       break;
     case RuleStanding::kStayed:
       a.why = "stayed on " + day.ToString() + StayText(*rule.info, day) + "; not applied" +
@@ -239,7 +245,8 @@ OwnershipReport ComputeOwnership(const PartyGraph::Impl& g, uint32_t party, Date
   }
   std::stable_sort(r.listed_owners.begin(), r.listed_owners.end(),
                    [](const ListedOwner& a, const ListedOwner& b) {
-                     if (!(a.share.low_pct == b.share.low_pct)) return a.share.low_pct > b.share.low_pct;
+                     if (!(a.share.low_pct == b.share.low_pct))
+                       return a.share.low_pct > b.share.low_pct;
                      return a.party_id < b.party_id;
                    });
   for (const auto& rule : OwnershipRules(pack)) r.rules.push_back(ApplyRule(g, party, day, rule));
@@ -291,8 +298,10 @@ std::vector<ShareBounds> PartyGraph::EffectiveListedOwnershipAll(Date as_of) con
       graph::OwnArc arc;
       arc.known = l.share != graph::kNone;
       if (arc.known) arc.share = g.net.shares[l.share];
-      if (listed_today[l.from]) arc.const_party = l.from;
-      else arc.from = l.from;
+      if (listed_today[l.from])
+        arc.const_party = l.from;
+      else
+        arc.from = l.from;
       problem.arcs.push_back(arc);
     }
     problem.offsets.push_back(static_cast<uint32_t>(problem.arcs.size()));

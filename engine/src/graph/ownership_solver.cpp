@@ -1,10 +1,9 @@
 #include "graph/ownership_solver.h"
 
 #include <algorithm>
+#include <boost/graph/strong_components.hpp>
 #include <cmath>
 #include <optional>
-
-#include <boost/graph/strong_components.hpp>
 
 #include "graph/boost_graph.h"
 

@@ -49,9 +49,9 @@ struct OwnProblem {
 
 struct OwnSolution {
   std::vector<Amount> low, high;
-  std::vector<uint8_t> in_cycle;  // 1 for nodes in a non-trivial component or with a self-holding
-  size_t cycles = 0;              // non-trivial components met
-  size_t iterated = 0;            // of which solved iteratively (bounds inexact)
+  std::vector<uint8_t> in_cycle;   // 1 for nodes in a non-trivial component or with a self-holding
+  size_t cycles = 0;               // non-trivial components met
+  size_t iterated = 0;             // of which solved iteratively (bounds inexact)
   std::vector<uint32_t> over_100;  // nodes whose known owners' shares sum above 100 %
 };
 

@@ -9,7 +9,11 @@ namespace chokepoint::graph {
 namespace {
 
 constexpr int kDownstreamHops = 4;
-constexpr size_t kCycleSearchLimit = 10000;
+// Bounds that keep a trace through a distributor hub fast: the nearest consignees are examined,
+// and an ownership cycle is looked for among the first parties owned downstream.
+constexpr size_t kMaxSubjects = 64;
+constexpr size_t kCycleSearchLimit = 256;
+constexpr size_t kMaxNamed = 5;  // parties named in one detail before "and N more"
 
 bool IsRole(Relation r) { return r == Relation::kDirectorOf || r == Relation::kOfficerOf; }
 
@@ -82,11 +86,13 @@ class SignalFinder {
   std::vector<uint32_t> Subjects(uint32_t party) const {
     std::vector<uint32_t> order{party};
     std::unordered_set<uint32_t> seen{party};
-    for (size_t i = 0, depth_end = 1, depth = 0; i < order.size() && depth < kDownstreamHops;) {
+    for (size_t i = 0, depth_end = 1, depth = 0;
+         i < order.size() && depth < kDownstreamHops && order.size() < kMaxSubjects;) {
       for (auto e : boost::make_iterator_range(boost::out_edges(order[i], g_.csr))) {
         const LinkRec& l = g_.link(g_.csr[e]);
         if (l.relation == Relation::kShipsTo && LinkActive(l, day_) && seen.insert(l.to).second) {
           order.push_back(l.to);
+          if (order.size() == kMaxSubjects) break;
         }
       }
       if (++i == depth_end) {
@@ -159,14 +165,25 @@ class SignalFinder {
     });
     if (suppliers.empty() || consignees.empty()) return;
     std::string onward;
+    size_t risky = 0;
     for (uint32_t c : consignees) {
-      std::string why;
-      if (Listed(c)) onward += (onward.empty() ? "" : ", ") + ListedText(c);
-      else if (HighRisk(g_.party(c).country, &why)) onward += (onward.empty() ? "" : ", ") + Name(c) + " (" + why + ")";
+      std::string why, text;
+      if (Listed(c))
+        text = ListedText(c);
+      else if (HighRisk(g_.party(c).country, &why))
+        text = Name(c) + " (" + why + ")";
+      if (text.empty() || ++risky > kMaxNamed) continue;
+      onward += (onward.empty() ? "" : ", ") + text;
     }
+    if (risky > kMaxNamed) onward += " and " + std::to_string(risky - kMaxNamed) + " more";
     auto names = [&](const std::set<uint32_t>& s) {
       std::string t;
-      for (uint32_t x : s) t += (t.empty() ? "" : ", ") + Name(x);
+      size_t shown = 0;
+      for (uint32_t x : s) {
+        if (shown++ == kMaxNamed)
+          return t + " and " + std::to_string(s.size() - kMaxNamed) + " more";
+        t += (t.empty() ? "" : ", ") + Name(x);
+      }
       return t;
     };
     if (suppliers.size() >= o_.funnel_min_suppliers && !onward.empty()) {
@@ -181,7 +198,8 @@ class SignalFinder {
     }
     std::set<std::string> from, to;
     for (uint32_t s : suppliers) {
-      if (!g_.party(s).country.empty() && g_.party(s).country != cc) from.insert(g_.party(s).country);
+      if (!g_.party(s).country.empty() && g_.party(s).country != cc)
+        from.insert(g_.party(s).country);
     }
     for (uint32_t c : consignees) {
       if (!g_.party(c).country.empty() && g_.party(c).country != cc) to.insert(g_.party(c).country);

@@ -148,6 +148,9 @@ Result<TraceResult> PartyGraph::Trace(std::string_view party_id, Date as_of, con
     for (uint32_t ri : frontier) {
       const uint32_t u = s.recs[ri].vertex;
       const double su = s.recs[ri].strength;
+      // The last round only matters where it reaches a listed party; checking the flag first
+      // skips the link lookups (random reads) for the widest round's other edges.
+      const bool last = round == options.max_hops;
       auto relax = [&](uint32_t v, uint32_t li, bool reverse) {
         const LinkRec& l = g.link(li);
         if (!graph::LinkActive(l, as_of)) return;
@@ -167,10 +170,12 @@ Result<TraceResult> PartyGraph::Trace(std::string_view party_id, Date as_of, con
         }
       };
       for (auto e : boost::make_iterator_range(boost::out_edges(u, g.csr))) {
-        relax(boost::target(e, g.csr), g.csr[e], false);
+        const uint32_t v = boost::target(e, g.csr);
+        if (!last || g.listed[v]) relax(v, g.csr[e], false);
       }
       for (auto e : boost::make_iterator_range(boost::in_edges(u, g.csr))) {
-        relax(boost::source(e, g.csr), g.csr[e], true);
+        const uint32_t v = boost::source(e, g.csr);
+        if (!last || g.listed[v]) relax(v, g.csr[e], true);
       }
     }
     frontier.swap(next);
