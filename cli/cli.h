@@ -43,5 +43,6 @@ void RegisterRules(CLI::App& app, Context& ctx);
 void RegisterAuditLog(CLI::App& app, Context& ctx);
 void RegisterLists(CLI::App& app, Context& ctx);
 void RegisterScreen(CLI::App& app, Context& ctx);
+void RegisterGraph(CLI::App& app, Context& ctx);
 
 }  // namespace chokepoint::cli

@@ -70,6 +70,7 @@ int Main(int argc, char** argv) {
   RegisterAuditLog(app, ctx);
   RegisterLists(app, ctx);
   RegisterScreen(app, ctx);
+  RegisterGraph(app, ctx);
 
   app.parse_complete_callback([&ctx] { SetUpLogging(ctx); });
   try {

@@ -28,6 +28,8 @@
 
 namespace chokepoint {
 
+class PartyNetwork;
+
 // One entry of the append-only, hash-chained audit log.
 struct AuditRecord {
   int64_t seq = 0;          // 1, 2, 3, ... without gaps; assigned by the store
@@ -172,6 +174,13 @@ class Store {
   // snapshot. sink must not call back into this Store.
   virtual Status ForEachListEntry(int64_t snapshot_id,
                                   const std::function<Status(const StoredListEntry&)>& sink) = 0;
+
+  // Adds the parties and links of `network` to the stored party network in one transaction:
+  // parties are upserted by id, identical links are stored once, derived links are not stored
+  // (the graph recomputes them). Nothing is written when any row fails.
+  virtual Status UpsertPartyNetwork(const PartyNetwork& network) = 0;
+  // Reads the whole stored party network into `network` (left empty when nothing was imported).
+  virtual Status LoadPartyNetwork(PartyNetwork* network) = 0;
 
   // The schema version the database was at after opening (the highest applied migration).
   virtual int schema_version() const = 0;

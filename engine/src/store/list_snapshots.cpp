@@ -1,6 +1,7 @@
 #include "store/list_snapshots.h"
 
 #include <exception>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <utility>
 
@@ -181,9 +182,11 @@ Result<SnapshotImport> ListSnapshotTables::Import(const SnapshotHeader& header,
     if (!id.ok()) return id.status();
 
     int64_t ord = 0;
-    bool open = true;  // an adder kept past produce() must not write outside the transaction
-    const EntryAdder add = [&](const ListEntry& e) -> Status {
-      if (!open) return Status::Internal("EntryAdder called after its producer returned");
+    // An adder kept past produce() must not write outside the transaction, nor touch this
+    // frame's locals once they are gone: the flag lives on the heap, shared by value.
+    auto open = std::make_shared<bool>(true);
+    const EntryAdder add = [&, open](const ListEntry& e) -> Status {
+      if (!*open) return Status::Internal("EntryAdder called after its producer returned");
       std::string json;
       try {
         json = ListEntryToJson(e);
@@ -208,7 +211,7 @@ Result<SnapshotImport> ListSnapshotTables::Import(const SnapshotHeader& header,
     };
     SnapshotStats stats;
     Status produced = produce(add, stats);
-    open = false;
+    *open = false;
     if (!produced.ok()) return produced;
     if (Status s = Finish(*id, header.source, ord, stats); !s.ok()) return s;
 

@@ -12,6 +12,7 @@
 #include "chokepoint/store.h"
 #include "store/audit_chain.h"
 #include "store/list_snapshots.h"
+#include "store/party_network.h"
 #include "store/migrations.h"
 #include "store/sqlite_util.h"
 
@@ -142,6 +143,22 @@ class SqliteStore final : public Store {
     });
   }
 
+  Status UpsertPartyNetwork(const PartyNetwork& network) override {
+    return NoThrow("storing the party network", [&]() -> Status {
+      std::lock_guard<std::mutex> lock(mu_);
+      Result<std::string> now = Now();
+      if (!now.ok()) return now.status();
+      return parties_.Upsert(network, *now);
+    });
+  }
+
+  Status LoadPartyNetwork(PartyNetwork* network) override {
+    return NoThrow("reading the party network", [&]() -> Status {
+      std::lock_guard<std::mutex> lock(mu_);
+      return parties_.Load(network);
+    });
+  }
+
   int schema_version() const override { return schema_version_; }
   std::string path() const override { return path_; }
 
@@ -169,6 +186,7 @@ class SqliteStore final : public Store {
   Statement scan_audit_;
   Statement export_audit_;
   store_internal::ListSnapshotTables snapshots_;
+  store_internal::PartyNetworkTables parties_;
 };
 
 Result<std::string> SqliteStore::Now() const {
@@ -242,7 +260,8 @@ Status SqliteStore::PrepareStatements() {
     if (!stmt.ok()) return stmt.status();
     *entry.stmt = std::move(stmt).value();
   }
-  return snapshots_.Prepare(db);
+  if (Status s = snapshots_.Prepare(db); !s.ok()) return s;
+  return parties_.Prepare(db);
 }
 
 Result<int64_t> SqliteStore::AppendAuditLocked(std::string_view kind, std::string_view actor,
