@@ -1,43 +1,21 @@
 // The `chokepoint` binary end to end, as a user or a script runs it: output, exit codes, audit log.
-#include <sys/wait.h>
-
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "testutil.h"
+#include "cli/cli_util.h"
 
 namespace chokepoint {
 namespace {
 
-struct Ran {
-  int exit_code;
-  std::string out;  // stdout and stderr together
-};
+using testing::Ran;
+using testing::Scratch;
 
-Ran Run(const std::string& args, const std::string& db) {
-  std::string cmd = std::string(CHOKEPOINT_BINARY) + " --db " + db + " " + args + " 2>&1";
-  Ran r{-1, {}};
-  FILE* pipe = popen(cmd.c_str(), "r");
-  REQUIRE(pipe);
-  std::array<char, 4096> buf{};
-  while (size_t n = fread(buf.data(), 1, buf.size(), pipe)) r.out.append(buf.data(), n);
-  int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string FreshDb(const char* name) {
-  auto dir = std::filesystem::temp_directory_path() / "chokepoint-cli-test";
-  std::filesystem::create_directories(dir);
-  auto path = dir / name;
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-  return path.string();
-}
+Ran Run(const std::string& args, const std::string& db) { return testing::RunCli(args, db); }
 
 TEST_CASE("classify --json answers the headline case and records it in the audit log") {
-  std::string db = FreshDb("headline.db");
+  std::string db = Scratch("headline.db");
   Ran r =
       Run("classify --part \"NVIDIA H100 SXM5\" --destination CN --as-of 2024-06-01 --json", db);
   CHECK(r.exit_code == 1);  // licence required is a finding
@@ -59,14 +37,14 @@ TEST_CASE("classify --json answers the headline case and records it in the audit
 
 TEST_CASE("human output shows the arithmetic and the rule") {
   Ran r =
-      Run("classify --part \"H100 SXM\" --destination CN --as-of 2024-06-01", FreshDb("human.db"));
+      Run("classify --part \"H100 SXM\" --destination CN --as-of 2024-06-01", Scratch("human.db"));
   CHECK(r.out.find("TPP = 2 × 989.5 × 8 = 15832 ≥ 4800 → 3A090.a.1") != std::string::npos);
   CHECK(r.out.find("15 CFR 774 Supp. 1, ECCN 3A090.a.1") != std::string::npos);
   CHECK(r.out.find("presumption of denial") != std::string::npos);
 }
 
 TEST_CASE("part lookup is forgiving; unknown and ambiguous parts exit 2 with suggestions") {
-  std::string db = FreshDb("lookup.db");
+  std::string db = Scratch("lookup.db");
   for (const char* part :
        {"NVIDIA H100 SXM5", "H100 SXM", "NVIDIA GeForce RTX 4090", "RTX 4090", "rtx-4090d"}) {
     Ran r = Run(std::string("classify --json --as-of 2024-06-01 --part \"") + part + "\"", db);
@@ -83,7 +61,7 @@ TEST_CASE("part lookup is forgiving; unknown and ambiguous parts exit 2 with sug
 }
 
 TEST_CASE("figures on the command line are exact at the thresholds") {
-  std::string db = FreshDb("flags.db");
+  std::string db = Scratch("flags.db");
   auto eccn = [&](const std::string& args) {
     Ran r = Run("classify --json --as-of 2024-06-01 --datacenter yes " + args, db);
     return nlohmann::json::parse(r.out)["eccn"].get<std::string>();
@@ -96,7 +74,7 @@ TEST_CASE("figures on the command line are exact at the thresholds") {
 }
 
 TEST_CASE("bad input exits 2 and names the field") {
-  std::string db = FreshDb("bad.db");
+  std::string db = Scratch("bad.db");
   Ran date = Run("classify --tpp 1 --as-of 2024-13-01", db);
   CHECK(date.exit_code == 2);
   CHECK(date.out.find("--as-of") != std::string::npos);
@@ -113,7 +91,7 @@ TEST_CASE("bad input exits 2 and names the field") {
 }
 
 TEST_CASE("rules check and rules list") {
-  std::string db = FreshDb("rules.db");
+  std::string db = Scratch("rules.db");
   Ran check = Run("rules check", db);
   CHECK(check.exit_code == 0);
   CHECK(check.out.find("ok: ear-advanced-computing@") == 0);

@@ -1,42 +1,20 @@
 // `chokepoint screen` end to end on the hand-made fixture lists: single names, as-of dates, and the
 // CSV batch contract (one output line per input row, in order; bad rows reported, not dropped).
-#include <sys/wait.h>
-
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "testutil.h"
+#include "cli/cli_util.h"
 
 namespace chokepoint {
 namespace {
 
-struct Ran {
-  int exit_code;
-  std::string out;
-};
+using testing::Ran;
+using testing::Scratch;
 
-Ran Run(const std::string& args, const std::string& db) {
-  std::string cmd = std::string(CHOKEPOINT_BINARY) + " --db " + db + " " + args + " 2>&1";
-  Ran r{-1, {}};
-  FILE* pipe = popen(cmd.c_str(), "r");
-  REQUIRE(pipe);
-  std::array<char, 4096> buf{};
-  while (size_t n = fread(buf.data(), 1, buf.size(), pipe)) r.out.append(buf.data(), n);
-  int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string Scratch(const char* name) {
-  auto dir = std::filesystem::temp_directory_path() / "chokepoint-screen-cli-test";
-  std::filesystem::create_directories(dir);
-  auto path = dir / name;
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-  return path.string();
-}
+Ran Run(const std::string& args, const std::string& db) { return testing::RunCli(args, db); }
 
 std::string DbWithFixtureLists(const char* name) {
   std::string db = Scratch(name);
