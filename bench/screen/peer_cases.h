@@ -69,8 +69,10 @@ inline std::vector<PeerCase> ReadPeerCases(const std::string& path) {
     }
     std::vector<std::string> f(1);
     for (char c : line) {
-      if (c == '\t') f.emplace_back();
-      else f.back() += c;
+      if (c == '\t')
+        f.emplace_back();
+      else
+        f.back() += c;
     }
     f.resize(5);
     out.push_back({f[0], f[1], f[2], f[3], f[4]});
@@ -93,7 +95,9 @@ inline void RunPeerCases(const ScreeningIndex& index, const std::string& path, b
       }
       ofac_ours.push_back(ours * 100);
       ofac_theirs.push_back(theirs);
-      if (verbose) std::printf("ofac %5.1f %5.1f  %s | %s\n", theirs, ours * 100, c.query.c_str(), c.candidate.c_str());
+      if (verbose)
+        std::printf("ofac %5.1f %5.1f  %s | %s\n", theirs, ours * 100, c.query.c_str(),
+                    c.candidate.c_str());
     } else if (c.source.find("logic_v2") != std::string::npos) {
       ++nk_total;
       const bool match = ours >= t;
@@ -102,14 +106,18 @@ inline void RunPeerCases(const ScreeningIndex& index, const std::string& path, b
       if (verbose || !right) {
         std::printf("nomenklatura %-7s ours %.3f %s  %s | %s%s\n", c.expected.c_str(), ours,
                     right ? "agree   " : "DISAGREE", c.query.c_str(), c.candidate.c_str(),
-                    c.note.find("other props") != std::string::npos ? "  (case also compares other properties)" : "");
+                    c.note.find("other props") != std::string::npos
+                        ? "  (case also compares other properties)"
+                        : "");
       }
     } else if (c.source.find("jaro_winkler") != std::string::npos) {
       // watchman's first argument is the indexed name, the second the query.
       const double ours_wm = index.NameScore(c.candidate, c.query);
       wm_ours.push_back(ours_wm);
       wm_theirs.push_back(std::atof(c.expected.c_str()));
-      if (verbose) std::printf("watchman %.3f %.3f  %s | %s\n", wm_theirs.back(), ours_wm, c.query.c_str(), c.candidate.c_str());
+      if (verbose)
+        std::printf("watchman %.3f %.3f  %s | %s\n", wm_theirs.back(), ours_wm, c.query.c_str(),
+                    c.candidate.c_str());
     } else if (c.source.find("cross_script") != std::string::npos) {
       ++xs_total;
       const double min = std::atof(c.expected.c_str() + 2);
@@ -118,10 +126,11 @@ inline void RunPeerCases(const ScreeningIndex& index, const std::string& path, b
                   ours >= min ? "pass" : "fail", c.query.c_str(), c.candidate.c_str());
     }
   }
-  std::printf("\nOFAC Sanctions List Search scores (%zu pairs it returned): Pearson %.3f, "
-              "Spearman %.3f, mean |ours*100 - OFAC| %.1f\n",
-              ofac_ours.size(), Pearson(ofac_ours, ofac_theirs), Spearman(ofac_ours, ofac_theirs),
-              MeanAbsDiff(ofac_ours, ofac_theirs));
+  std::printf(
+      "\nOFAC Sanctions List Search scores (%zu pairs it returned): Pearson %.3f, "
+      "Spearman %.3f, mean |ours*100 - OFAC| %.1f\n",
+      ofac_ours.size(), Pearson(ofac_ours, ofac_theirs), Spearman(ofac_ours, ofac_theirs),
+      MeanAbsDiff(ofac_ours, ofac_theirs));
   double mean_unreturned = 0;
   for (double s : unreturned) mean_unreturned += s;
   if (!unreturned.empty()) mean_unreturned /= static_cast<double>(unreturned.size());
@@ -129,13 +138,16 @@ inline void RunPeerCases(const ScreeningIndex& index, const std::string& path, b
               unreturned.size(), mean_unreturned, unreturned_hits, t);
   std::printf("nomenklatura logic-v2 name cases: %zu of %zu agree at threshold %.2f\n", nk_right,
               nk_total, t);
-  std::vector<double> wm_diff(wm_ours.size());
-  size_t within = 0;
-  for (size_t i = 0; i < wm_ours.size(); ++i) within += std::fabs(wm_ours[i] - wm_theirs[i]) <= 0.1;
-  std::printf("watchman BestPairsJaroWinkler pairs (%zu): Pearson %.3f, Spearman %.3f, mean |diff| "
-              "%.3f, within 0.1: %zu\n",
-              wm_ours.size(), Pearson(wm_ours, wm_theirs), Spearman(wm_ours, wm_theirs),
-              MeanAbsDiff(wm_ours, wm_theirs), within);
+  size_t within = 0, same_side = 0;
+  for (size_t i = 0; i < wm_ours.size(); ++i) {
+    within += std::fabs(wm_ours[i] - wm_theirs[i]) <= 0.1;
+    same_side += (wm_ours[i] >= t) == (wm_theirs[i] >= t);
+  }
+  std::printf(
+      "watchman BestPairsJaroWinkler pairs (%zu): Pearson %.3f, Spearman %.3f, mean |diff| "
+      "%.3f, within 0.1: %zu, on the same side of %.2f: %zu\n",
+      wm_ours.size(), Pearson(wm_ours, wm_theirs), Spearman(wm_ours, wm_theirs),
+      MeanAbsDiff(wm_ours, wm_theirs), within, t, same_side);
   std::printf("cross-script pairs reaching watchman's embedding minimum: %zu of %zu\n", xs_pass,
               xs_total);
 }

@@ -1,13 +1,16 @@
 // Shows how names are normalised and screened against the real lists, with explanations.
 //   screen_probe "Central South CAD Center" "PUTIN, Vladimir" ...
 //   screen_probe --pair "Snow Storm 1" "Snow Storm 2"    (one pair's name score)
+//   screen_probe --diff 500    (index against brute force on 500 generated queries)
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
 
 #include "chokepoint/screen.h"
 #include "real_lists.h"
+#include "synthetic_names.h"
 
 using namespace chokepoint;
 
@@ -19,9 +22,38 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", s.ToString().c_str());
     return 1;
   }
+  std::vector<std::string> diff_queries;
+  if (argc == 3 && std::strcmp(argv[1], "--diff") == 0) {
+    diff_queries = screen_eval::SyntheticNames(entries, std::strtoul(argv[2], nullptr, 10), 0.5, 3);
+  }
   ScreeningIndex::Builder builder;
   for (auto& e : entries) builder.Add(std::move(e), 1);
   auto index = builder.Build();
+  if (!diff_queries.empty()) {
+    size_t disagree = 0, hits = 0;
+    for (const std::string& name : diff_queries) {
+      for (double t : {0.5, DefaultScreenThreshold()}) {
+        ScreenQuery q;
+        q.name = name;
+        q.threshold = t;
+        q.limit = 20;
+        auto a = index->Screen(q);
+        auto b = index->ScreenExhaustive(q);
+        hits += !b.empty();
+        bool same = a.size() == b.size();
+        for (size_t i = 0; same && i < a.size(); ++i) {
+          same = a[i].entry == b[i].entry && a[i].score == b[i].score;
+        }
+        if (!same) {
+          ++disagree;
+          std::printf("DISAGREE @%.2f %s: %zu vs %zu hits\n", t, name.c_str(), a.size(), b.size());
+        }
+      }
+    }
+    std::printf("%zu queries x 2 thresholds, %zu with hits, %zu disagreements\n",
+                diff_queries.size(), hits, disagree);
+    return disagree == 0 ? 0 : 1;
+  }
   if (argc == 4 && std::strcmp(argv[1], "--pair") == 0) {
     std::printf("%.4f\n", index->NameScore(argv[2], argv[3]));
     return 0;

@@ -16,35 +16,40 @@ namespace chokepoint::screen_eval {
 inline std::vector<std::string> SyntheticNames(const std::vector<ListEntry>& entries, size_t count,
                                                double listed_share, uint64_t seed) {
   static const char* const kGiven[] = {
-      "James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David",
-      "Elizabeth", "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas",
-      "Sarah", "Charles", "Karen", "Wei", "Li", "Hiroshi", "Yuki", "Priya", "Rahul", "Olga",
-      "Ivan", "Sergei", "Anna", "Lukas", "Sophie", "Carlos", "Lucia", "Ahmed", "Fatima",
-      "Kwame", "Amara", "Jonas", "Ingrid", "Pierre", "Camille", "Giovanni", "Chiara", "Mateo",
-      "Valentina", "Noah", "Emma", "Liam", "Olivia", "Hannah", "Elias", "Mia", "Leon"};
+      "James",  "Mary",      "Robert",   "Patricia", "John",    "Jennifer",  "Michael", "Linda",
+      "David",  "Elizabeth", "William",  "Barbara",  "Richard", "Susan",     "Joseph",  "Jessica",
+      "Thomas", "Sarah",     "Charles",  "Karen",    "Wei",     "Li",        "Hiroshi", "Yuki",
+      "Priya",  "Rahul",     "Olga",     "Ivan",     "Sergei",  "Anna",      "Lukas",   "Sophie",
+      "Carlos", "Lucia",     "Ahmed",    "Fatima",   "Kwame",   "Amara",     "Jonas",   "Ingrid",
+      "Pierre", "Camille",   "Giovanni", "Chiara",   "Mateo",   "Valentina", "Noah",    "Emma",
+      "Liam",   "Olivia",    "Hannah",   "Elias",    "Mia",     "Leon"};
   static const char* const kFamily[] = {
-      "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez",
-      "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Taylor", "Moore",
-      "Jackson", "Martin", "Lee", "Thompson", "White", "Harris", "Clark", "Lewis", "Walker",
-      "Young", "Allen", "King", "Wright", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer",
-      "Wagner", "Becker", "Hoffmann", "Dubois", "Lefebvre", "Rossi", "Russo", "Ferrari",
-      "Nakamura", "Tanaka", "Suzuki", "Chen", "Wang", "Zhang", "Liu", "Kumar", "Sharma", "Patel",
-      "Novak", "Kowalski", "Nielsen", "Johansson", "Virtanen", "Silva", "Santos", "Okafor"};
+      "Smith",     "Johnson",   "Williams", "Brown",     "Jones",    "Garcia",   "Miller",
+      "Davis",     "Rodriguez", "Martinez", "Hernandez", "Lopez",    "Gonzalez", "Wilson",
+      "Anderson",  "Taylor",    "Moore",    "Jackson",   "Martin",   "Lee",      "Thompson",
+      "White",     "Harris",    "Clark",    "Lewis",     "Walker",   "Young",    "Allen",
+      "King",      "Wright",    "Schmidt",  "Schneider", "Fischer",  "Weber",    "Meyer",
+      "Wagner",    "Becker",    "Hoffmann", "Dubois",    "Lefebvre", "Rossi",    "Russo",
+      "Ferrari",   "Nakamura",  "Tanaka",   "Suzuki",    "Chen",     "Wang",     "Zhang",
+      "Liu",       "Kumar",     "Sharma",   "Patel",     "Novak",    "Kowalski", "Nielsen",
+      "Johansson", "Virtanen",  "Silva",    "Santos",    "Okafor"};
   static const char* const kWord[] = {
-      "Apex", "Summit", "Blue", "River", "Northern", "Pacific", "Atlantic", "Golden", "Silver",
-      "Green", "Bright", "Cedar", "Maple", "Oak", "Pine", "Harbor", "Valley", "Crest", "Prime",
-      "Nova", "Vertex", "Quantum", "Fusion", "Stellar", "Horizon", "Pioneer", "Frontier",
-      "Heritage", "Liberty", "Unity", "Keystone", "Beacon", "Anchor", "Compass", "Falcon",
-      "Eagle", "Lion", "Tiger", "Orchid", "Lotus", "Sierra", "Alpine", "Coastal", "Metro",
-      "Urban", "Rural", "Evergreen", "Redwood", "Granite", "Ironwood", "Bluewater", "Sunrise"};
+      "Apex",    "Summit",   "Blue",      "River",    "Northern", "Pacific", "Atlantic",  "Golden",
+      "Silver",  "Green",    "Bright",    "Cedar",    "Maple",    "Oak",     "Pine",      "Harbor",
+      "Valley",  "Crest",    "Prime",     "Nova",     "Vertex",   "Quantum", "Fusion",    "Stellar",
+      "Horizon", "Pioneer",  "Frontier",  "Heritage", "Liberty",  "Unity",   "Keystone",  "Beacon",
+      "Anchor",  "Compass",  "Falcon",    "Eagle",    "Lion",     "Tiger",   "Orchid",    "Lotus",
+      "Sierra",  "Alpine",   "Coastal",   "Metro",    "Urban",    "Rural",   "Evergreen", "Redwood",
+      "Granite", "Ironwood", "Bluewater", "Sunrise"};
   static const char* const kTrade[] = {
-      "Logistics", "Foods", "Software", "Systems", "Analytics", "Dental", "Medical", "Farms",
-      "Textiles", "Plastics", "Consulting", "Partners", "Capital", "Realty", "Motors", "Labs",
-      "Robotics", "Energy", "Solar", "Water", "Printing", "Packaging", "Furniture", "Apparel",
-      "Bakery", "Brewing", "Insurance", "Advisors", "Studios", "Media", "Networks", "Devices",
-      "Instruments", "Components", "Materials", "Chemicals", "Pharma", "Health", "Telecom"};
+      "Logistics", "Foods",     "Software", "Systems",    "Analytics",   "Dental",     "Medical",
+      "Farms",     "Textiles",  "Plastics", "Consulting", "Partners",    "Capital",    "Realty",
+      "Motors",    "Labs",      "Robotics", "Energy",     "Solar",       "Water",      "Printing",
+      "Packaging", "Furniture", "Apparel",  "Bakery",     "Brewing",     "Insurance",  "Advisors",
+      "Studios",   "Media",     "Networks", "Devices",    "Instruments", "Components", "Materials",
+      "Chemicals", "Pharma",    "Health",   "Telecom"};
   static const char* const kForm[] = {"Inc.", "LLC", "Ltd", "GmbH", "Co., Ltd.", "S.A.", "Corp.",
-                                      "PLC", "", "", "B.V.", "Pty Ltd", "AG", "Limited"};
+                                      "PLC",  "",    "",    "B.V.", "Pty Ltd",   "AG",   "Limited"};
   std::mt19937_64 rng(seed);
   auto pick = [&](const auto& arr) { return arr[rng() % std::size(arr)]; };
   const size_t listed = static_cast<size_t>(static_cast<double>(count) * listed_share);
@@ -66,8 +71,8 @@ inline std::vector<std::string> SyntheticNames(const std::vector<ListEntry>& ent
         name = std::string(pick(kWord)) + " " + pick(kTrade) + " " + pick(kForm);
         break;
       default:
-        name = std::string(pick(kWord)) + " " + pick(kWord) + " " + pick(kTrade) + " " +
-               pick(kForm);
+        name =
+            std::string(pick(kWord)) + " " + pick(kWord) + " " + pick(kTrade) + " " + pick(kForm);
         break;
     }
     while (!name.empty() && name.back() == ' ') name.pop_back();

@@ -44,16 +44,16 @@ inline ListEntry Nudt() {
 // Deterministic filler: people and companies built from common words, so that common tokens
 // have many postings and token weights spread as in real lists.
 inline std::vector<ListEntry> FillerEntries(size_t n, uint64_t seed = 1) {
-  static const char* const kGiven[] = {"Ali", "Mohammed", "Ahmed", "Ivan", "Sergey", "Wei",
-                                       "Li", "Jose", "Maria", "Kim", "Hassan", "Olga", "Omar",
-                                       "Yusuf", "Elena", "Juan", "Chen", "Abdul", "Rahman"};
-  static const char* const kFamily[] = {"Hussein", "Ivanov", "Petrov", "Wang", "Zhang", "Garcia",
-                                        "Lopez", "Khan", "Al-Masri", "Sokolov", "Kuznetsov",
-                                        "Rahimi", "Haddad", "Nasser", "Morales", "Popescu"};
-  static const char* const kWord[] = {"Global", "Trading", "International", "Energy", "Shipping",
-                                      "Petro", "Star", "Gulf", "Eastern", "Technology",
-                                      "Industrial", "Group", "Marine", "Aviation", "General",
-                                      "Investment", "Pars", "Sun", "Ocean", "Royal"};
+  static const char* const kGiven[] = {
+      "Ali",    "Mohammed", "Ahmed", "Ivan",  "Sergey", "Wei",  "Li",   "Jose",  "Maria", "Kim",
+      "Hassan", "Olga",     "Omar",  "Yusuf", "Elena",  "Juan", "Chen", "Abdul", "Rahman"};
+  static const char* const kFamily[] = {
+      "Hussein",  "Ivanov",  "Petrov",    "Wang",   "Zhang",  "Garcia", "Lopez",   "Khan",
+      "Al-Masri", "Sokolov", "Kuznetsov", "Rahimi", "Haddad", "Nasser", "Morales", "Popescu"};
+  static const char* const kWord[] = {
+      "Global",  "Trading",    "International", "Energy",     "Shipping", "Petro",  "Star",
+      "Gulf",    "Eastern",    "Technology",    "Industrial", "Group",    "Marine", "Aviation",
+      "General", "Investment", "Pars",          "Sun",        "Ocean",    "Royal"};
   static const char* const kForm[] = {"LLC", "Co., Ltd.", "JSC", "FZE", "Limited", "S.A.", ""};
   std::vector<ListEntry> out;
   uint64_t x = seed;
@@ -68,8 +68,8 @@ inline std::vector<ListEntry> FillerEntries(size_t n, uint64_t seed = 1) {
       out.push_back(Person(name, {}, "IR"));
     } else {
       std::string name = std::string(kWord[next(std::size(kWord))]) + " " +
-                         kWord[next(std::size(kWord))] + " " + kWord[next(std::size(kWord))] +
-                         " " + kForm[next(std::size(kForm))];
+                         kWord[next(std::size(kWord))] + " " + kWord[next(std::size(kWord))] + " " +
+                         kForm[next(std::size(kForm))];
       out.push_back(Entity(name, {}, "AE"));
     }
     out.back().list_id = "filler-" + std::to_string(i);

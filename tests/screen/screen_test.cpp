@@ -1,8 +1,9 @@
 // Normalisation and scoring of restricted-party screening, on hand-made entries.
+#include "chokepoint/screen.h"
+
 #include <string>
 #include <vector>
 
-#include "chokepoint/screen.h"
 #include "screen_fixtures.h"
 #include "testutil.h"
 
@@ -80,6 +81,7 @@ TEST_CASE("normalisation: legal forms, stopwords and LAST, First") {
   CHECK(Legal("Acme Co., Ltd.") == std::vector<std::string>{"co", "ltd"});
   CHECK(Joined("OPEN JOINT STOCK COMPANY GAZPROM NEFT") == "gazprom neft");
   CHECK(Joined("Banco Ejemplo S.A. de C.V.") == "banco ejemplo");
+  CHECK(Joined("Banco Ejemplo, S.A.;") == "banco ejemplo");
   CHECK(Joined("Sberbank, PJSC") == "sberbank");  // a legal form after the comma: no reorder
   CHECK(Joined("Bank of China") == "bank china");
   CHECK(Joined("Smith & Wesson") == "smith wesson");
@@ -196,8 +198,9 @@ TEST_CASE("scoring: weak aliases, country and type qualify, never exclude") {
   hits = Index()->Screen(q);
   REQUIRE(!hits.empty());  // still reported
   CHECK(hits[0].score == doctest::Approx(1.0 - 0.03 - 0.05));
-  CHECK(hits[0].adjustments == std::vector<std::string>{"country DE not among CN -0.03",
-                                                        "type individual but listed as entity -0.05"});
+  CHECK(hits[0].adjustments ==
+        std::vector<std::string>{"country DE not among CN -0.03",
+                                 "type individual but listed as entity -0.05"});
 }
 
 TEST_CASE("explanations carry every query token and the list tokens left over") {

@@ -3,6 +3,7 @@
 // pruning: once no name the remaining query tokens alone could reach can pass, the postings of
 // those (common) tokens are not walked; the names already touched are checked directly instead.
 #include <algorithm>
+#include <climits>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@ using screen::ScoringToken;
 struct Expansion {
   uint32_t token;
   float weight;
+  bool initial;  // a single letter in a list name: alone, it makes no match
 };
 
 // A query token, or a run of them joined, and its expansions [begin, end).
@@ -43,6 +45,10 @@ struct Slot {
 
 struct Scratch {
   std::vector<Slot> slots;
+  std::vector<uint32_t> by_cost, unit_of;
+  std::vector<float> skipped_max;
+  std::vector<char> skipped;
+  std::vector<size_t> order;
   std::vector<uint32_t> token_stamp;  // per vocabulary token: the unit stamp of token_weight
   std::vector<float> token_weight;
   uint32_t unit_stamp = 0;
@@ -63,8 +69,8 @@ class UnitBuilder {
   void Begin(uint32_t mask) {
     s_.units.push_back({mask, 0, static_cast<uint32_t>(s_.expansions.size()), 0});
   }
-  void Add(uint32_t token, float w) {
-    s_.expansions.push_back({token, w});
+  void Add(uint32_t token, float w, bool initial = false) {
+    s_.expansions.push_back({token, w, initial});
     s_.units.back().max_weight = std::max(s_.units.back().max_weight, w);
   }
   void AddParts(const uint32_t* parts, size_t n) {
@@ -167,16 +173,16 @@ void ScreeningIndex::Impl::Candidates(const ScoringName& query, double min_bound
           for (uint32_t id : s.ids) units.Add(id, weight[id]);
         }
         // Truncated words: list words that start with this one and are at least 2 longer.
-        auto it = std::lower_bound(
-            vocab_by_text.begin(), vocab_by_text.end(), text,
-            [&](uint32_t id, std::string_view key) { return vocab[id] < key; });
+        auto it =
+            std::lower_bound(vocab_by_text.begin(), vocab_by_text.end(), text,
+                             [&](uint32_t id, std::string_view key) { return vocab[id] < key; });
         for (; it != vocab_by_text.end() && vocab[*it].compare(0, len, text) == 0; ++it) {
           if (vocab[*it].size() >= len + 2) units.Add(*it, weight[*it]);
         }
       }
-      const int32_t initial = VocabId(text.substr(0, 1));  // "j" in a list name
-      if (initial >= 0 && !screen::HasDigit(text.substr(0, 1))) {
-        units.Add(static_cast<uint32_t>(initial), screen::kInitialWeight);
+      // "j" in a list name: the token is the letter itself, walked over initial_names.
+      if (!screen::HasDigit(text.substr(0, 1))) {
+        units.Add(static_cast<unsigned char>(text[0]), screen::kInitialWeight, true);
       }
     }
     // Split: "huawei" against "hua wei", "bashiruddin" against "bashir ud din".
@@ -202,7 +208,8 @@ void ScreeningIndex::Impl::Candidates(const ScoringName& query, double min_bound
   }
 
   // Joined: "hua wei" against "huawei", in scoring order and, for "LAST, First", published order.
-  std::vector<size_t> order(nq);
+  std::vector<size_t>& order = s.order;
+  order.resize(nq);
   for (int o = 0; o < (query.reordered ? 2 : 1); ++o) {
     for (size_t k = 0; k < nq; ++k) order[k] = o == 0 ? k : (query.first_count + k) % nq;
     for (size_t span = 2; span <= 3; ++span) {
@@ -222,17 +229,22 @@ void ScreeningIndex::Impl::Candidates(const ScoringName& query, double min_bound
     }
   }
 
-  // Which units must walk their postings: a name can pass only if the units it holds could
-  // pass on their own, so any set of units that cannot ("smith" without "james") may skip new
-  // names. The costliest such set (by postings) is skipped; the rest touch the names.
-  std::vector<Unit>& us = s.units;
-  std::vector<char> skipped(us.size(), 0);
-  auto skipped_bound = [&](size_t also) {  // the bound of the skipped units, plus unit `also`
+  // Which expansions must walk their postings. A name touched by none of them holds only skipped
+  // ones, so its bound is at most that of the skipped set; while that fails, an expansion may be
+  // skipped ("smith" when the query also has "james": a name with "smith" alone cannot pass).
+  // The costliest (longest postings) go first; skipped ones are then looked for only in the
+  // names the walked ones touched.
+  const std::vector<Unit>& us = s.units;
+  std::vector<Expansion>& ex = s.expansions;
+  std::vector<float>& skipped_max = s.skipped_max;
+  skipped_max.assign(us.size(), 0);
+  auto bound_with = [&](size_t unit, float w) {
     float a = initial_weight;
     uint32_t covered = initial_mask;
     for (size_t k = 0; k < us.size(); ++k) {
-      if (skipped[k] || k == also) {
-        a += us[k].max_weight;
+      const float m = k == unit ? std::max(skipped_max[k], w) : skipped_max[k];
+      if (m > 0) {
+        a += m;
         covered |= us[k].mask;
       }
     }
@@ -242,83 +254,68 @@ void ScreeningIndex::Impl::Candidates(const ScoringName& query, double min_bound
     }
     return a / (a + static_cast<float>(screen::kQueryMissWeight) * missing);
   };
-  std::vector<uint64_t> cost(us.size(), 0);
-  for (size_t k = 0; k < us.size(); ++k) {
-    for (uint32_t e = us[k].begin; e < us[k].end; ++e) {
-      const uint32_t t = s.expansions[e].token;
-      cost[k] += posting_offsets[t + 1] - posting_offsets[t];
+  std::vector<uint32_t>& by_cost = s.by_cost;
+  std::vector<uint32_t>& unit_of = s.unit_of;
+  by_cost.resize(ex.size());
+  unit_of.resize(ex.size());
+  for (uint32_t k = 0; k < us.size(); ++k) {
+    for (uint32_t e = us[k].begin; e < us[k].end; ++e) unit_of[e] = k;
+  }
+  for (uint32_t e = 0; e < ex.size(); ++e) by_cost[e] = e;
+  auto cost = [&](uint32_t e) {
+    return ex[e].initial ? 0 : posting_offsets[ex[e].token + 1] - posting_offsets[ex[e].token];
+  };
+  std::sort(by_cost.begin(), by_cost.end(),
+            [&](uint32_t a, uint32_t b) { return cost(a) != cost(b) ? cost(a) > cost(b) : a < b; });
+  // Initials are always walked: few people's names hold one.
+  std::vector<char>& skipped = s.skipped;
+  skipped.assign(ex.size(), 0);
+  for (uint32_t e : by_cost) {
+    if (ex[e].initial) continue;
+    if (bound_with(unit_of[e], ex[e].weight) + 1e-4f < min_bound) {
+      skipped[e] = 1;
+      skipped_max[unit_of[e]] = std::max(skipped_max[unit_of[e]], ex[e].weight);
     }
   }
-  if (us.size() <= 10) {  // every subset: skip the costliest one that cannot pass alone
-    uint64_t best_cost = 0;
-    uint32_t best = 0;
-    for (uint32_t set = 1; set < (1u << us.size()); ++set) {
-      uint64_t c = 0;
-      for (size_t k = 0; k < us.size(); ++k) {
-        skipped[k] = (set >> k) & 1;
-        c += skipped[k] ? cost[k] : 0;
-      }
-      if (c > best_cost && skipped_bound(us.size()) + 1e-4f < min_bound) {
-        best_cost = c;
-        best = set;
-      }
-    }
-    for (size_t k = 0; k < us.size(); ++k) skipped[k] = (best >> k) & 1;
-  } else {  // long queries: skip the costliest units greedily while the skipped set fails
-    std::vector<size_t> by_cost(us.size());
-    for (size_t k = 0; k < us.size(); ++k) by_cost[k] = k;
-    std::sort(by_cost.begin(), by_cost.end(), [&](size_t a, size_t b) { return cost[a] > cost[b]; });
-    for (size_t k : by_cost) {
-      if (skipped_bound(k) + 1e-4f < min_bound) skipped[k] = 1;
-    }
-  }
-  // Walked units first; the skipped ones then look only at the names already touched.
-  std::vector<Unit> ordered;
-  ordered.reserve(us.size());
-  for (int pass = 0; pass < 2; ++pass) {
-    for (size_t k = 0; k < us.size(); ++k) {
-      if (skipped[k] == pass) ordered.push_back(us[k]);
-    }
-  }
-  const size_t essential =
-      us.size() - static_cast<size_t>(std::count(skipped.begin(), skipped.end(), 1));
-  us.swap(ordered);
 
   const uint32_t epoch = s.epoch;
   for (uint32_t u = 0; u < us.size(); ++u) {
-    const Unit& unit = us[u];
-    if (u < essential) {
-      for (uint32_t e = unit.begin; e < unit.end; ++e) {
-        const float w = s.expansions[e].weight;
-        const uint32_t t = s.expansions[e].token;
-        for (uint32_t p = posting_offsets[t]; p < posting_offsets[t + 1]; ++p) {
-          Slot& slot = s.slots[postings[p]];
-          if (slot.epoch != epoch) {
-            slot = {w, w, unit.mask, u, epoch};
-            s.touched.push_back(postings[p]);
-          } else {
-            Update(slot, u, unit.mask, w);
-          }
+    for (uint32_t e = us[u].begin; e < us[u].end; ++e) {
+      if (skipped[e]) continue;
+      const float w = ex[e].weight;
+      const uint32_t t = ex[e].token;
+      const std::vector<uint32_t>& list = ex[e].initial ? initial_names : postings;
+      const uint32_t first = ex[e].initial ? initial_offsets[t] : posting_offsets[t];
+      const uint32_t last = ex[e].initial ? initial_offsets[t + 1] : posting_offsets[t + 1];
+      for (uint32_t p = first; p < last; ++p) {
+        Slot& slot = s.slots[list[p]];
+        if (slot.epoch != epoch) {
+          slot = {w, w, us[u].mask, u, epoch};
+          s.touched.push_back(list[p]);
+        } else {
+          Update(slot, u, us[u].mask, w);
         }
       }
-      continue;
     }
-    // Non-essential: look for the unit's tokens in the names already touched.
-    if (s.token_stamp.size() < vocab.size()) {
-      s.token_stamp.assign(vocab.size(), 0);
-      s.token_weight.assign(vocab.size(), 0);
-    }
+  }
+  if (s.token_stamp.size() < vocab.size()) {
+    s.token_stamp.assign(vocab.size(), 0);
+    s.token_weight.assign(vocab.size(), 0);
+  }
+  for (uint32_t u = 0; u < us.size(); ++u) {
+    if (skipped_max[u] == 0) continue;
     if (++s.unit_stamp == 0) {
       std::fill(s.token_stamp.begin(), s.token_stamp.end(), 0);
       s.unit_stamp = 1;
     }
-    for (uint32_t e = unit.begin; e < unit.end; ++e) {
-      const uint32_t t = s.expansions[e].token;
+    for (uint32_t e = us[u].begin; e < us[u].end; ++e) {
+      if (!skipped[e]) continue;
+      const uint32_t t = ex[e].token;
       if (s.token_stamp[t] != s.unit_stamp) {
         s.token_stamp[t] = s.unit_stamp;
         s.token_weight[t] = 0;
       }
-      s.token_weight[t] = std::max(s.token_weight[t], s.expansions[e].weight);
+      s.token_weight[t] = std::max(s.token_weight[t], ex[e].weight);
     }
     for (uint32_t n : s.touched) {
       const screen::NameRecord& rec = names[n];
@@ -327,10 +324,15 @@ void ScreeningIndex::Impl::Candidates(const ScoringName& query, double min_bound
         const uint32_t t = name_tokens[rec.token_begin + k];
         if (s.token_stamp[t] == s.unit_stamp) best = std::max(best, s.token_weight[t]);
       }
-      if (best > 0) Update(s.slots[n], u, unit.mask, best);
+      // Adding in full is safe: the walked part of this unit may be counted twice, never missed.
+      if (best > 0) {
+        Slot& slot = s.slots[n];
+        slot.total += best;
+        slot.mask |= us[u].mask;
+        slot.unit = UINT32_MAX;
+      }
     }
   }
-
   for (uint32_t n : s.touched) {
     const Slot& slot = s.slots[n];
     const uint32_t covered = slot.mask | initial_mask;

@@ -82,9 +82,8 @@ std::shared_ptr<const ScreeningIndex> ScreeningIndex::Builder::Build() {
     std::vector<std::pair<int32_t, ListName::Kind>> sources = {{-1, ListName::Kind::kPrimary}};
     for (auto kind : {ListName::Kind::kStrongAlias, ListName::Kind::kWeakAlias}) {
       for (size_t a = 0; a < entry.aliases.size(); ++a) {
-        if (entry.aliases[a].kind == kind ||
-            (kind == ListName::Kind::kStrongAlias &&
-             entry.aliases[a].kind == ListName::Kind::kPrimary)) {
+        if (entry.aliases[a].kind == kind || (kind == ListName::Kind::kStrongAlias &&
+                                              entry.aliases[a].kind == ListName::Kind::kPrimary)) {
           sources.emplace_back(static_cast<int32_t>(a), kind);
         }
       }
@@ -93,10 +92,11 @@ std::shared_ptr<const ScreeningIndex> ScreeningIndex::Builder::Build() {
     for (const auto& [alias, kind] : sources) {
       const std::string& raw =
           alias < 0 ? entry.name : entry.aliases[static_cast<size_t>(alias)].name;
-      for (const std::string& variant : screen::NameVariants(raw)) {
-        screen::NormalizedDetail norm = screen::NormalizeDetailed(variant);
+      const std::vector<std::string> variants = screen::NameVariants(raw);
+      for (size_t v = 0; v < variants.size(); ++v) {
+        screen::NormalizedDetail norm = screen::NormalizeDetailed(variants[v]);
         // "(S)" or "(I.P.)" after a name is no name of its own.
-        bool letters_only = true;
+        bool letters_only = v > 0;
         for (const auto& t : norm.name.tokens) letters_only = letters_only && t.size() == 1;
         if (norm.name.tokens.empty() || letters_only) continue;
         std::string key = norm.name.joined + (norm.reordered ? "|r" : "");
@@ -142,12 +142,38 @@ std::shared_ptr<const ScreeningIndex> ScreeningIndex::Builder::Build() {
 
   // Postings (CSR), name ids ascending within each token.
   impl->posting_offsets.assign(n_tokens + 1, 0);
-  for (size_t t = 0; t < n_tokens; ++t) impl->posting_offsets[t + 1] = impl->posting_offsets[t] + df[t];
+  for (size_t t = 0; t < n_tokens; ++t)
+    impl->posting_offsets[t + 1] = impl->posting_offsets[t] + df[t];
   impl->postings.resize(impl->posting_offsets.back());
   std::vector<uint32_t> fill(impl->posting_offsets.begin(), impl->posting_offsets.end() - 1);
   for (uint32_t n = 0; n < impl->names.size(); ++n) {
     distinct_tokens(impl->names[n]);
     for (uint32_t t : scratch) impl->postings[fill[t]++] = n;
+  }
+
+  impl->initial_offsets.assign(257, 0);
+  for (int pass = 0; pass < 2; ++pass) {
+    std::vector<uint32_t> fill_initial(impl->initial_offsets.begin(),
+                                       impl->initial_offsets.end() - 1);
+    for (uint32_t n = 0; n < impl->names.size(); ++n) {
+      if (!impl->names[n].initials) continue;
+      distinct_tokens(impl->names[n]);
+      for (uint32_t t : scratch) {
+        if (vocab[t].size() != 1) continue;
+        const unsigned char c = static_cast<unsigned char>(vocab[t][0]);
+        if (pass == 0) {
+          ++impl->initial_offsets[c + 1];
+        } else {
+          impl->initial_names[fill_initial[c]++] = n;
+        }
+      }
+    }
+    if (pass == 0) {
+      for (size_t c = 1; c < impl->initial_offsets.size(); ++c) {
+        impl->initial_offsets[c] += impl->initial_offsets[c - 1];
+      }
+      impl->initial_names.resize(impl->initial_offsets.back());
+    }
   }
 
   // Vocabulary lookups. The views point into impl->vocab, which never grows after this.
@@ -173,9 +199,8 @@ std::shared_ptr<const ScreeningIndex> ScreeningIndex::Builder::Build() {
     const std::string& tok = impl->vocab[t];
     int edits = screen::MaxEdits(tok.size());
     if (edits == 0 || screen::HasDigit(tok)) continue;
-    screen::ForEachDeletion(tok, edits, [&](uint64_t h) {
-      impl->deletion_keys.push_back(((h >> 24) << 24) | t);
-    });
+    screen::ForEachDeletion(
+        tok, edits, [&](uint64_t h) { impl->deletion_keys.push_back(((h >> 24) << 24) | t); });
   }
   std::sort(impl->deletion_keys.begin(), impl->deletion_keys.end());
   impl->deletion_keys.erase(std::unique(impl->deletion_keys.begin(), impl->deletion_keys.end()),
@@ -214,7 +239,8 @@ size_t ScreeningIndex::Impl::MemoryBytes() const {
   for (const auto& v : vocab) n += sizeof(v) + StringHeap(v);
   n += weight.capacity() * sizeof(float);
   n += (vocab_table.capacity() + vocab_hash.capacity() + listed_from.capacity() +
-        listed_to.capacity() + neighbour_offsets.capacity() + neighbours.capacity()) *
+        listed_to.capacity() + neighbour_offsets.capacity() + neighbours.capacity() +
+        initial_offsets.capacity() + initial_names.capacity()) *
        sizeof(uint32_t);
   n += vocab_by_text.capacity() * sizeof(uint32_t);
   n += (posting_offsets.capacity() + postings.capacity() + name_tokens.capacity() +

@@ -94,6 +94,11 @@ struct ScreeningIndex::Impl {
   std::vector<uint32_t> posting_offsets;
   std::vector<uint32_t> postings;
 
+  // Names of people (NameRecord::initials) holding a one-letter token, by that letter (CSR over
+  // the 256 byte values): the few names a query word can meet as an initial.
+  std::vector<uint32_t> initial_offsets;
+  std::vector<uint32_t> initial_names;
+
   std::vector<screen::NameRecord> names;
   std::vector<uint32_t> name_tokens;
 

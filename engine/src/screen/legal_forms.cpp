@@ -46,6 +46,8 @@ constexpr LegalForm kLegalForms[] = {
     {"limited liability company", kLlc},
     {"limited liability co", kLlc},
     {"limited liability partnership", kLp},
+    {"limited partnership", kLp},
+    {"partnership", kLp},
     {"llp", kLp},
     {"lp", kLp},
     {"plc", kJsc | kLtd},
@@ -158,10 +160,11 @@ std::string JoinRange(const std::vector<std::string>& tokens, size_t from, size_
 
 // CJK legal-form words and their Latin stand-ins, longest first so "股份有限公司" wins over "公司".
 constexpr std::pair<std::string_view, std::string_view> kCjkForms[] = {
-    {"股份有限公司", " jsc ltd "}, {"有限责任公司", " llc "}, {"有限責任公司", " llc "},
-    {"股份公司", " jsc "},         {"有限公司", " co ltd "},  {"株式会社", " kk "},
-    {"有限会社", " yugen kaisha "}, {"合同会社", " godo kaisha "}, {"주식회사", " jusikhoesa "},
-    {"公司", " co "},
+    {"股份有限公司", " jsc ltd "},  {"有限责任公司", " llc "},
+    {"有限責任公司", " llc "},      {"股份公司", " jsc "},
+    {"有限公司", " co ltd "},       {"株式会社", " kk "},
+    {"有限会社", " yugen kaisha "}, {"合同会社", " godo kaisha "},
+    {"주식회사", " jusikhoesa "},   {"公司", " co "},
 };
 
 }  // namespace
@@ -251,9 +254,8 @@ bool IsStopword(std::string_view token) {
   // Articles and connectives only: "da", "di", "du", "do", "an", "in" are also surnames or
   // pinyin syllables, so they stay content words.
   static const std::unordered_set<std::string_view> kStopwords = {
-      "the", "of",  "and", "for", "de",  "del", "della", "la",  "las", "los",
-      "le",  "les", "el",  "et",  "y",   "und", "der",   "die", "das", "von",
-      "van", "dos", "des", "at"};
+      "the", "of", "and", "for", "de",  "del", "della", "la",  "las", "los", "le",  "les",
+      "el",  "et", "y",   "und", "der", "die", "das",   "von", "van", "dos", "des", "at"};
   return kStopwords.count(token) > 0;
 }
 

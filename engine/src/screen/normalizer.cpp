@@ -2,6 +2,8 @@
 // fast path; anything else goes word by word through one ICU transliterator (NFKC, script-specific
 // BGN romanisations, Any-Latin, Latin-ASCII), with a per-thread cache of transliterated words
 // because ICU transliteration costs microseconds per word and transliterators are not thread-safe.
+#include "screen/normalizer.h"
+
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -11,8 +13,6 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include "screen/normalizer.h"
 
 namespace chokepoint::screen {
 namespace {
@@ -28,8 +28,8 @@ const icu::Transliterator* Prototype() {
     UErrorCode status = U_ZERO_ERROR;
     UParseError parse_error;
     icu::Transliterator* t = icu::Transliterator::createFromRules(
-        "chokepoint-names", icu::UnicodeString(kTransliterationRules), UTRANS_FORWARD,
-        parse_error, status);
+        "chokepoint-names", icu::UnicodeString(kTransliterationRules), UTRANS_FORWARD, parse_error,
+        status);
     if (U_FAILURE(status)) {
       delete t;
       return nullptr;
@@ -115,7 +115,16 @@ bool DottedAcronym(std::string_view word, std::string* out) {
 // Splits one whitespace-free word into tokens.
 void TokenizeWord(std::string_view word, std::vector<std::string>* tokens) {
   std::string acronym;
-  if (DottedAcronym(word, &acronym)) {
+  std::string_view core = word;  // "(S.A.)," is the acronym "S.A." in brackets and a comma
+  while (!core.empty() &&
+         std::string_view("(),;:\"[]").find(core.front()) != std::string_view::npos) {
+    core.remove_prefix(1);
+  }
+  while (!core.empty() &&
+         std::string_view("(),;:\"[]").find(core.back()) != std::string_view::npos) {
+    core.remove_suffix(1);
+  }
+  if (DottedAcronym(core, &acronym)) {
     tokens->push_back(std::move(acronym));
     return;
   }
@@ -145,7 +154,8 @@ void TokenizeWord(std::string_view word, std::vector<std::string>* tokens) {
     UChar32 cp = DecodeUtf8(word, &i);
     if (cp < 0) {
       flush();
-    } else if (IsApostrophe(cp) || u_getCombiningClass(cp) != 0 || u_charType(cp) == U_MODIFIER_LETTER) {
+    } else if (IsApostrophe(cp) || u_getCombiningClass(cp) != 0 ||
+               u_charType(cp) == U_MODIFIER_LETTER) {
       // Joins, like the ASCII apostrophe; leftover marks carry no identity.
     } else if (u_isalnum(cp)) {
       current.append(word.substr(start, i - start));
@@ -160,13 +170,13 @@ std::vector<std::string> Tokenize(std::string_view text) {
   std::vector<std::string> tokens;
   size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' ||
-                               text[i] == '\r')) {
+    while (i < text.size() &&
+           (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) {
       ++i;
     }
     size_t start = i;
-    while (i < text.size() && !(text[i] == ' ' || text[i] == '\t' || text[i] == '\n' ||
-                                text[i] == '\r')) {
+    while (i < text.size() &&
+           !(text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) {
       ++i;
     }
     if (i > start) TokenizeWord(text.substr(start, i - start), &tokens);
@@ -355,8 +365,6 @@ NormalizedDetail NormalizeDetailed(std::string_view raw) {
 
 namespace chokepoint {
 
-NormalizedName NormalizeName(std::string_view raw) {
-  return screen::NormalizeDetailed(raw).name;
-}
+NormalizedName NormalizeName(std::string_view raw) { return screen::NormalizeDetailed(raw).name; }
 
 }  // namespace chokepoint

@@ -13,14 +13,14 @@ namespace chokepoint::screen {
 // Legal-form classes. Two legal forms are "compatible" when their class sets intersect: "Co., Ltd."
 // (kCompany|kLimited) and "Limited" share kLimited; "OAO" and "JSC" share kJointStock.
 enum LegalClass : uint32_t {
-  kLegalCompany = 1u << 0,     // co, company, cie, cia
-  kLegalLimited = 1u << 1,     // ltd, limited, ltda
-  kLegalCorporation = 1u << 2, // corp, corporation
+  kLegalCompany = 1u << 0,      // co, company, cie, cia
+  kLegalLimited = 1u << 1,      // ltd, limited, ltda
+  kLegalCorporation = 1u << 2,  // corp, corporation
   kLegalIncorporated = 1u << 3,
-  kLegalLlc = 1u << 4,         // llc, ooo, tov, gmbh, sarl, srl, sp z o o
-  kLegalJointStock = 1u << 5,  // jsc, oao, pao, zao, ao, ag, sa, spa, nv, plc, kk, ab, as
-  kLegalPartnership = 1u << 6, // llp, lp, kg
-  kLegalPrivate = 1u << 7,     // pte, pty, pvt, private, sdn bhd
+  kLegalLlc = 1u << 4,          // llc, ooo, tov, gmbh, sarl, srl, sp z o o
+  kLegalJointStock = 1u << 5,   // jsc, oao, pao, zao, ao, ag, sa, spa, nv, plc, kk, ab, as
+  kLegalPartnership = 1u << 6,  // llp, lp, kg
+  kLegalPrivate = 1u << 7,      // pte, pty, pvt, private, sdn bhd
   kLegalOther = 1u << 8,
 };
 

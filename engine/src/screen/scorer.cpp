@@ -12,11 +12,16 @@ enum class How : uint8_t { kExact, kTypo, kPrefix, kInitial, kJoined };
 
 const char* HowName(How how) {
   switch (how) {
-    case How::kExact: return "exact";
-    case How::kTypo: return "typo";
-    case How::kPrefix: return "prefix";
-    case How::kInitial: return "initial";
-    case How::kJoined: return "joined";
+    case How::kExact:
+      return "exact";
+    case How::kTypo:
+      return "typo";
+    case How::kPrefix:
+      return "prefix";
+    case How::kInitial:
+      return "initial";
+    case How::kJoined:
+      return "joined";
   }
   return "exact";
 }
@@ -81,7 +86,8 @@ void MakeOrders(const ScoringName& name, Orders* orders) {
   orders->count = 1;
   if (name.reordered && name.first_count > 0 && name.first_count < name.size) {
     size_t k = 0;
-    for (size_t i = name.first_count; i < name.size; ++i) orders->pos[1][k++] = static_cast<uint8_t>(i);
+    for (size_t i = name.first_count; i < name.size; ++i)
+      orders->pos[1][k++] = static_cast<uint8_t>(i);
     for (size_t i = 0; i < name.first_count; ++i) orders->pos[1][k++] = static_cast<uint8_t>(i);
     orders->count = 2;
   }
@@ -157,8 +163,8 @@ double AlignScore(const ScoringName& query, const ScoringName& name,
           uint32_t qmask = 0;
           for (size_t k = 0; k < span; ++k) qmask |= 1u << qo.pos[o][f + k];
           pairs.push_back({static_cast<float>(kJoinedSimilarity), name.tokens[j].weight, qmask,
-                           uint64_t{1} << j, How::kJoined, qo.pos[o][f],
-                           static_cast<uint8_t>(span), 0, static_cast<uint8_t>(j), 1});
+                           uint64_t{1} << j, How::kJoined, qo.pos[o][f], static_cast<uint8_t>(span),
+                           0, static_cast<uint8_t>(j), 1});
         }
       }
     }
@@ -218,8 +224,7 @@ double AlignScore(const ScoringName& query, const ScoringName& name,
     name_miss_cost += name.tokens[j].weight * (edge ? kNameEdgeMissWeight : kNameMissWeight);
   }
   for (size_t j = nn; j < name.size; ++j) name_miss += name.tokens[j].weight;
-  const double denominator =
-      matched_weight + kQueryMissWeight * query_miss + name_miss_cost;
+  const double denominator = matched_weight + kQueryMissWeight * query_miss + name_miss_cost;
   const double score = denominator > 0 && !only_initials ? matched / denominator : 0;
   if (explain == nullptr) return score;
 

@@ -6,8 +6,9 @@
 //
 // A query token with no counterpart costs its full weight (a rare extra word means a different
 // party); a list token the query lacks costs a fraction: little in the middle of the name (middle
-// names, patronymics), more at its ends, where "Target" and "Target Electronics" part ways. Every way a pair can match here is one the index can find (screening_index.cpp), so the
-// candidate bound there stays an upper bound of this score.
+// names, patronymics), more at its ends, where "Target" and "Target Electronics" part ways. Every
+// way a pair can match here is one the index can find (screening_index.cpp), so the candidate bound
+// there stays an upper bound of this score.
 #pragma once
 
 #include <cstddef>
@@ -45,9 +46,7 @@ inline int MaxEdits(size_t length) { return length < 4 ? 0 : length < 8 ? 1 : 2;
 // The edits allowed between two tokens: by the longer one ("hezbolh" may be "hezbollah" with two
 // letters lost), but none when either has fewer than 4 characters. A deletion dictionary holding
 // MaxEdits(length) deletions per token on each side finds every such pair.
-inline int TypoBudget(size_t a, size_t b) {
-  return a < 4 || b < 4 ? 0 : MaxEdits(a > b ? a : b);
-}
+inline int TypoBudget(size_t a, size_t b) { return a < 4 || b < 4 ? 0 : MaxEdits(a > b ? a : b); }
 // A typo on the first letter is rarer than a different name ("Kering", "Bering").
 inline constexpr double kFirstLetterTypoPenalty = 0.1;
 
@@ -73,8 +72,8 @@ struct ScoringName {
   bool initials = true;
 };
 
-// The name score in 0..1; 0 when only initials pair up. With `explain`, appends one TokenMatch per query token, then one per
-// unmatched name token (query_token empty, how "not in query").
+// The name score in 0..1; 0 when only initials pair up. With `explain`, appends one TokenMatch per
+// query token, then one per unmatched name token (query_token empty, how "not in query").
 double AlignScore(const ScoringName& query, const ScoringName& name,
                   std::vector<TokenMatch>* explain);
 
