@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the embedded default: builds, then classifies catalog parts under the rules in
-# force on given dates, with a fresh SQLite database and its audit log.
+# force on given dates, screens names against the bundled demo list, and traces the Cadence/NUDT
+# network, with a fresh SQLite database and its audit log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build -DCHOKEPOINT_BUILD_TESTS=OFF -DCHOKEPOINT_BUILD_BENCHMARKS=OFF
@@ -19,5 +20,11 @@ run classify --part "RTX 4090D" --destination CN --as-of 2024-06-01
 run classify --part "H20" --destination CN --as-of 2025-06-01
 run classify --spec fixtures/specs/hbm3e-stack.json --destination CN --as-of 2025-01-15
 run classify --part "NVIDIA H100 SXM5" --destination CN --as-of 2024-06-01 --json
+run lists import fixtures/lists/csl/csl.csv
+run lists status
+run screen "Central South CAD Center"
+run screen "Central South CAD Center" --as-of 2014-12-31
+run graph import fixtures/graph/cadence/parties.csv fixtures/graph/cadence/links.csv
+run trace "Phytium" --as-of 2021-06-01
 run audit-log verify
 echo; echo "audit log: $CHOKEPOINT_DB"
