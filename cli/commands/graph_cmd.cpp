@@ -63,7 +63,8 @@ Result<LinkedGraph> LoadLinkedGraph(const Context& ctx, const GraphFlags& f) {
   PartyNetwork network;
   if (Status s = (*store)->LoadPartyNetwork(&network); !s.ok()) return s;
   if (network.party_count() == 0) {
-    return Status::InvalidArgument("no party network yet: run `chokepoint graph import parties.csv links.csv`");
+    return Status::InvalidArgument(
+        "no party network yet: run `chokepoint graph import parties.csv links.csv`");
   }
   auto index = LoadActiveIndex(**store);
   if (!index.ok()) return index.status();
@@ -71,8 +72,8 @@ Result<LinkedGraph> LoadLinkedGraph(const Context& ctx, const GraphFlags& f) {
   out.snapshots = index->snapshots;
   // A party is linked to an entry only on a strong name match: a graph edge to a wrong entry would
   // send every trace through it.
-  const double threshold = f.link_threshold >= 0 ? f.link_threshold
-                                                 : std::max(0.9, DefaultScreenThreshold());
+  const double threshold =
+      f.link_threshold >= 0 ? f.link_threshold : std::max(0.9, DefaultScreenThreshold());
   for (size_t i = 0; i < network.party_count(); ++i) {
     const Party& party = network.PartyAt(i);
     ScreenQuery q;
@@ -148,29 +149,37 @@ void RegisterGraph(CLI::App& app, Context& ctx) {
   auto flags = std::make_shared<GraphFlags>();
   CLI::App* graph = app.add_subcommand("graph", "The party network: import parties and links");
   graph->require_subcommand(1);
-  CLI::App* import = graph->add_subcommand("import", "Import parties.csv and links.csv (all or nothing)");
-  import->add_option("parties", flags->parties_csv, "party_id,name,country,address,kind,incorporated,identifiers")
+  CLI::App* import =
+      graph->add_subcommand("import", "Import parties.csv and links.csv (all or nothing)");
+  import
+      ->add_option("parties", flags->parties_csv,
+                   "party_id,name,country,address,kind,incorporated,identifiers")
       ->required();
-  import->add_option("links", flags->links_csv, "from_id,to_id,relation,share_pct,start_date,end_date,source")
+  import
+      ->add_option("links", flags->links_csv,
+                   "from_id,to_id,relation,share_pct,start_date,end_date,source")
       ->required();
-  import->callback([&ctx, flags] { ctx.exit_code = RunImport(ctx, *flags); });
+  import->callback([&ctx, flags] { ctx.exit_code = RunImport(ctx, *flags);
+});
 
-  for (bool ownership : {false, true}) {
-    CLI::App* cmd = app.add_subcommand(
-        ownership ? "ownership" : "trace",
-        ownership ? "Effective ownership by listed parties, with the 50 % rules in force on the date"
-                  : "Listed parties behind a party within K hops, with paths and shell-company signals");
-    cmd->add_option("party", flags->party, "party id or name")->required();
-    cmd->add_option("--as-of", flags->as_of, "YYYY-MM-DD (default today)");
-    cmd->add_option("--link-threshold", flags->link_threshold,
-                    "minimum screening score to link a party to a list entry (default 0.9)");
-    cmd->add_flag("--json", flags->json, "one-line JSON (default: indented JSON)");
-    if (!ownership) {
-      cmd->add_option("--max-hops", flags->max_hops, "K (default 4)");
-      cmd->add_option("--dot", flags->dot_file, "also write the network around the party as Graphviz DOT");
-    }
-    cmd->callback([&ctx, flags, ownership] { ctx.exit_code = RunTrace(ctx, *flags, ownership); });
+for (bool ownership : {false, true}) {
+  CLI::App* cmd = app.add_subcommand(
+      ownership ? "ownership" : "trace",
+      ownership
+          ? "Effective ownership by listed parties, with the 50 % rules in force on the date"
+          : "Listed parties behind a party within K hops, with paths and shell-company signals");
+  cmd->add_option("party", flags->party, "party id or name")->required();
+  cmd->add_option("--as-of", flags->as_of, "YYYY-MM-DD (default today)");
+  cmd->add_option("--link-threshold", flags->link_threshold,
+                  "minimum screening score to link a party to a list entry (default 0.9)");
+  cmd->add_flag("--json", flags->json, "one-line JSON (default: indented JSON)");
+  if (!ownership) {
+    cmd->add_option("--max-hops", flags->max_hops, "K (default 4)");
+    cmd->add_option("--dot", flags->dot_file,
+                    "also write the network around the party as Graphviz DOT");
   }
+  cmd->callback([&ctx, flags, ownership] { ctx.exit_code = RunTrace(ctx, *flags, ownership); });
 }
+}  // namespace chokepoint::cli
 
 }  // namespace chokepoint::cli

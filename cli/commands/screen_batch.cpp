@@ -1,5 +1,6 @@
 // chokepoint screen --input names.csv --output hits.jsonl: exactly one JSON line per input row, in
 // input order, screened on every core in chunks so a million rows stream through bounded memory.
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -7,8 +8,6 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
-
-#include <spdlog/spdlog.h>
 
 #include "chokepoint/data/csv_reader.h"
 #include "chokepoint/json.h"
@@ -35,9 +34,13 @@ Result<Columns> ReadHeader(const data::CsvRow& header, const std::string& file) 
   Columns c;
   for (size_t i = 0; i < header.fields.size(); ++i) {
     std::string f = header.fields[i];
-    std::transform(f.begin(), f.end(), f.begin(), [](unsigned char ch) { return std::tolower(ch); });
-    int* slot = f == "name" ? &c.name : f == "id" ? &c.id : f == "country" ? &c.country
-                                                    : f == "type"  ? &c.type : nullptr;
+    std::transform(f.begin(), f.end(), f.begin(),
+                   [](unsigned char ch) { return std::tolower(ch); });
+    int* slot = f == "name"      ? &c.name
+                : f == "id"      ? &c.id
+                : f == "country" ? &c.country
+                : f == "type"    ? &c.type
+                                 : nullptr;
     if (slot) *slot = static_cast<int>(i);
   }
   if (c.name < 0) {
@@ -87,7 +90,8 @@ class Progress {
     if (!tty_) return;
     double secs = Elapsed();
     std::fprintf(stderr, "\rscreening %lld/%lld rows (%.0f%%), %.0f rows/s", (long long)done,
-                 (long long)total_, total_ ? 100.0 * static_cast<double>(done) / static_cast<double>(total_) : 100.0,
+                 (long long)total_,
+                 total_ ? 100.0 * static_cast<double>(done) / static_cast<double>(total_) : 100.0,
                  secs > 0 ? static_cast<double>(done) / secs : 0.0);
   }
   void Finish() {
@@ -127,7 +131,8 @@ int RunBatch(const Context& ctx, const ScreenFlags& f) {
   std::ofstream out(f.output, std::ios::binary | std::ios::trunc);
   if (!out) return Fail(Status::IOError("cannot write " + f.output));
 
-  const unsigned threads = f.threads ? f.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads =
+      f.threads ? f.threads : std::max(1u, std::thread::hardware_concurrency());
   constexpr size_t kChunk = 4096;
   int64_t rows = 0, rows_with_hits = 0, bad_rows = 0;
   Progress progress(total);
@@ -168,10 +173,14 @@ int RunBatch(const Context& ctx, const ScreenFlags& f) {
   out.close();
   if (!out) return Fail(Status::IOError("failed writing " + f.output));
 
-  Json audit = {{"input", f.input},          {"output", f.output},
-                {"rows", rows},              {"rows_with_hits", rows_with_hits},
-                {"malformed_rows", bad_rows}, {"threshold", base->threshold},
-                {"as_of", base->as_of.ToString()}, {"snapshots", SnapshotIds(*loaded)}};
+  Json audit = {{"input", f.input},
+                {"output", f.output},
+                {"rows", rows},
+                {"rows_with_hits", rows_with_hits},
+                {"malformed_rows", bad_rows},
+                {"threshold", base->threshold},
+                {"as_of", base->as_of.ToString()},
+                {"snapshots", SnapshotIds(*loaded)}};
   if (Status s = RecordAudit(ctx, "screen-batch", audit.dump()); !s.ok()) return Fail(s);
   std::fprintf(stderr, "screened %lld rows in %.2f s: %lld with hits, %lld malformed\n",
                (long long)rows, progress.Elapsed(), (long long)rows_with_hits, (long long)bad_rows);

@@ -1,4 +1,5 @@
 // chokepoint screen: one name, or a CSV of names to JSON lines, against the active list snapshots.
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -9,8 +10,6 @@
 #include <sstream>
 #include <thread>
 
-#include <spdlog/spdlog.h>
-
 #include "chokepoint/country.h"
 #include "chokepoint/json.h"
 #include "chokepoint/screen_store.h"
@@ -20,7 +19,6 @@
 namespace chokepoint::cli {
 
 namespace screen_internal {
-
 
 // The query fields every row and the single form share, validated the same way.
 Status FillQuery(const std::string& country, const std::string& type, ScreenQuery* q) {

@@ -13,9 +13,11 @@ using testing::Scratch;
 
 std::string CadenceDb(const char* name) {
   std::string db = Scratch(name);
-  REQUIRE(RunCli("lists import " + testing::SourcePath("fixtures/lists/csl/csl.csv"), db).exit_code == 0);
-  auto r = RunCli("graph import " + testing::SourcePath("fixtures/graph/cadence/parties.csv") + " " +
-                      testing::SourcePath("fixtures/graph/cadence/links.csv"),
+  REQUIRE(
+      RunCli("lists import " + testing::SourcePath("fixtures/lists/csl/csl.csv"), db).exit_code ==
+      0);
+  auto r = RunCli("graph import " + testing::SourcePath("fixtures/graph/cadence/parties.csv") +
+                      " " + testing::SourcePath("fixtures/graph/cadence/links.csv"),
                   db);
   REQUIRE_MESSAGE(r.exit_code == 0, r.out);
   return db;
@@ -23,7 +25,8 @@ std::string CadenceDb(const char* name) {
 
 bool FindsNudt(const nlohmann::json& doc) {
   for (const auto& f : doc["findings"]) {
-    if (f["listed"]["name"].get<std::string>().find("National University of Defense Technology") == 0) {
+    if (f["listed"]["name"].get<std::string>().find("National University of Defense Technology") ==
+        0) {
       return true;
     }
   }
@@ -68,7 +71,9 @@ TEST_CASE("graph import refuses a bad row with file, line and field, and imports
         << "cscc,nudt,front_for,,2015-01-01,,test\n"
         << "cscc,nudt,owns,150,2015-01-01,,test\n";
   }
-  auto r = RunCli("graph import " + testing::SourcePath("fixtures/graph/cadence/parties.csv") + " " + links, db);
+  auto r = RunCli(
+      "graph import " + testing::SourcePath("fixtures/graph/cadence/parties.csv") + " " + links,
+      db);
   CHECK(r.exit_code == 2);
   CHECK(r.out.find("bad-links.csv:3: field 'share_pct'") != std::string::npos);
   auto trace = RunCli("trace cscc", db);

@@ -29,7 +29,8 @@ TEST_CASE("screen finds NUDT behind its alias, and not before it was listed") {
   CHECK(hit.exit_code == 1);
   auto doc = nlohmann::json::parse(hit.out);
   REQUIRE(!doc["hits"].empty());
-  CHECK(doc["hits"][0]["name"].get<std::string>().find("National University of Defense Technology") == 0);
+  CHECK(doc["hits"][0]["name"].get<std::string>().find(
+            "National University of Defense Technology") == 0);
   CHECK(doc["hits"][0]["source"] == "Entity List");
   CHECK(doc["hits"][0]["start_date"] == "2015-02-18");
   CHECK(doc["hits"][0]["matched_name"] == "Central South CAD Center");
@@ -70,8 +71,8 @@ TEST_CASE("batch screening writes one line per row, in order, and reports bad ro
   CHECK(lines[3].contains("error"));
   CHECK(lines[3]["hits"].empty());
 
-  Ran strict = Run("screen --strict --input " + testing::SourcePath("fixtures/screening/names.csv") +
-                       " --output " + out,
+  Ran strict = Run("screen --strict --input " +
+                       testing::SourcePath("fixtures/screening/names.csv") + " --output " + out,
                    db);
   CHECK(strict.exit_code == 2);
 }

@@ -1,8 +1,6 @@
 // ImportListFiles: hash, parse and store one list as a snapshot, and audit the attempt.
 #include "chokepoint/data/list_import.h"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -14,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <tuple>
 
+#include "chokepoint/sha256.h"
 #include "import/import_internal.h"
 
 namespace chokepoint::data {
@@ -25,30 +24,6 @@ namespace fs = std::filesystem;
 // The audit payload and the snapshot's issue list keep this many issues; the count is complete.
 constexpr size_t kIssuesKept = 20;
 
-struct DigestCloser {
-  void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
-};
-
-std::string Hex(const unsigned char* digest, unsigned int size) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(size_t{size} * 2);
-  for (unsigned int i = 0; i < size; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0x0f];
-  }
-  return hex;
-}
-
-Result<std::string> Sha256(std::string_view data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  if (EVP_Digest(data.data(), data.size(), digest, &size, EVP_sha256(), nullptr) != 1) {
-    return Status::Internal("SHA-256 failed (OpenSSL EVP_Digest)");
-  }
-  return Hex(digest, size);
-}
-
 Result<FileDigest> HashFile(const std::string& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) return Status::NotFound("no such file: " + path);
@@ -57,26 +32,20 @@ Result<FileDigest> HashFile(const std::string& path) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError("cannot open " + path + ": " + std::strerror(errno));
-  std::unique_ptr<EVP_MD_CTX, DigestCloser> ctx(EVP_MD_CTX_new());
-  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) {
-    return Status::Internal("SHA-256 init failed (OpenSSL)");
-  }
+  Sha256 hash;
   FileDigest d{path, fs::path(path).filename().string(), {}, 0};
   std::array<char, 1 << 16> buf;
   while (in) {
     in.read(buf.data(), buf.size());
     const auto n = static_cast<size_t>(in.gcount());
     if (n == 0) break;
-    EVP_DigestUpdate(ctx.get(), buf.data(), n);
+    hash.Update(std::string_view(buf.data(), n));
     d.bytes += static_cast<int64_t>(n);
   }
   if (in.bad()) return Status::IOError("reading " + path + " failed");
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  if (EVP_DigestFinal_ex(ctx.get(), digest, &size) != 1) {
-    return Status::Internal("SHA-256 final failed (OpenSSL)");
-  }
-  d.sha256 = Hex(digest, size);
+  Result<std::string> hex = hash.FinishHex();
+  if (!hex.ok()) return hex.status();
+  d.sha256 = *hex;
   return d;
 }
 
@@ -166,7 +135,7 @@ Result<std::string> HashListFiles(const std::vector<std::string>& files,
     });
     std::string manifest;
     for (const FileDigest* d : sorted) manifest += d->sha256 + "  " + d->name + "\n";
-    Result<std::string> h = Sha256(manifest);
+    Result<std::string> h = Sha256Hex(manifest);
     if (!h.ok()) return h.status();
     hash = *h;
   }

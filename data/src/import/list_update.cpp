@@ -8,7 +8,6 @@
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/NetSSL.h>
 #include <Poco/URI.h>
-#include <openssl/evp.h>
 #include <spdlog/spdlog.h>
 #include <stdlib.h>
 
@@ -21,6 +20,7 @@
 #include <mutex>
 
 #include "chokepoint/data/list_import.h"
+#include "chokepoint/sha256.h"
 #include "import/import_internal.h"
 
 namespace chokepoint::data {
@@ -79,19 +79,12 @@ std::unique_ptr<Poco::Net::HTTPClientSession> OpenSession(const Poco::URI& uri) 
   return std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(), context);
 }
 
-struct DigestCloser {
-  void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
-};
-
 // Streams the body into `path`, hashing as it goes. Throws what Poco throws.
 Result<FileDigest> SaveBody(std::istream& in, const std::string& url, const std::string& path,
                             int64_t content_length, int64_t max_bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) return Status::IOError("cannot write " + path);
-  std::unique_ptr<EVP_MD_CTX, DigestCloser> ctx(EVP_MD_CTX_new());
-  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) {
-    return Status::Internal("SHA-256 init failed (OpenSSL)");
-  }
+  Sha256 hash;
   // With badbit in the mask, a network error inside the stream rethrows Poco's exception (and
   // its message) instead of quietly ending the body early.
   in.exceptions(std::ios::badbit);
@@ -106,7 +99,7 @@ Result<FileDigest> SaveBody(std::istream& in, const std::string& url, const std:
       return Status::IOError("GET " + url + ": the body exceeds the limit of " +
                              std::to_string(max_bytes) + " bytes");
     }
-    EVP_DigestUpdate(ctx.get(), buf.data(), n);
+    hash.Update(std::string_view(buf.data(), n));
     out.write(buf.data(), static_cast<std::streamsize>(n));
   }
   out.close();
@@ -115,16 +108,9 @@ Result<FileDigest> SaveBody(std::istream& in, const std::string& url, const std:
     return Status::IOError("GET " + url + ": connection closed after " + std::to_string(d.bytes) +
                            " of " + std::to_string(content_length) + " bytes");
   }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  if (EVP_DigestFinal_ex(ctx.get(), digest, &size) != 1) {
-    return Status::Internal("SHA-256 final failed (OpenSSL)");
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  for (unsigned int i = 0; i < size; ++i) {
-    d.sha256 += kHex[digest[i] >> 4];
-    d.sha256 += kHex[digest[i] & 0x0f];
-  }
+  Result<std::string> hex = hash.FinishHex();
+  if (!hex.ok()) return hex.status();
+  d.sha256 = *hex;
   return d;
 }
 

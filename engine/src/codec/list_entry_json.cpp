@@ -31,8 +31,11 @@ std::string ListEntryToJson(const ListEntry& e) {
   });
   j["programs"] = e.programs;
   j["addresses"] = Array(e.addresses, [](const ListAddress& a) {
-    return Json{{"text", a.text}, {"city", a.city}, {"region", a.region},
-                {"postal_code", a.postal_code}, {"country", a.country}};
+    return Json{{"text", a.text},
+                {"city", a.city},
+                {"region", a.region},
+                {"postal_code", a.postal_code},
+                {"country", a.country}};
   });
   j["ids"] = Array(e.ids, [](const ListIdentifier& i) {
     return Json{{"scheme", i.scheme}, {"value", i.value}, {"country", i.country}};

@@ -7,7 +7,9 @@ namespace {
 using codec::Json;
 
 // Scores are printed to 4 decimals so that the same hit always prints the same text.
-Json Score(double s) { return Json(std::strtod(Rational::FromDouble(s)->ToString(4).c_str(), nullptr)); }
+Json Score(double s) {
+  return Json(std::strtod(Rational::FromDouble(s)->ToString(4).c_str(), nullptr));
+}
 
 Json HitJson(const ScreenHit& h) {
   const ListEntry& e = *h.entry;
@@ -26,8 +28,11 @@ Json HitJson(const ScreenHit& h) {
   j["snapshot"] = h.snapshot_id;
   Json tokens = Json::array();
   for (const auto& t : h.tokens) {
-    tokens.push_back({{"query", t.query_token}, {"list", t.list_token}, {"how", t.how},
-                      {"similarity", Score(t.similarity)}, {"weight", Score(t.weight)}});
+    tokens.push_back({{"query", t.query_token},
+                      {"list", t.list_token},
+                      {"how", t.how},
+                      {"similarity", Score(t.similarity)},
+                      {"weight", Score(t.weight)}});
   }
   j["explanation"] = {{"name_score", Score(h.name_score)},
                       {"tokens", std::move(tokens)},

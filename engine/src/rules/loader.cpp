@@ -1,7 +1,5 @@
 // Reads a rule pack folder into RulePack::Impl, validating as it goes. Every error names the file
 // and line, because the people who edit packs are compliance analysts, not C++ programmers.
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <deque>
@@ -13,6 +11,7 @@
 #include <sstream>
 
 #include "chokepoint/item.h"
+#include "chokepoint/sha256.h"
 #include "rules/rule_pack_impl.h"
 
 namespace chokepoint {
@@ -47,19 +46,6 @@ std::vector<std::string> SplitWords(std::string_view s) {
   std::istringstream in{std::string(s)};
   for (std::string w; in >> w;) words.push_back(w);
   return words;
-}
-
-std::string Sha256Hex(std::string_view data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr);
-  static const char* kHex = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < len; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 15];
-  }
-  return hex;
 }
 
 class PackLoader {
@@ -109,7 +95,8 @@ class PackLoader {
 
     std::string all;
     for (const auto& src : sources_) all += src.file + "\n" + src.text;
-    impl_.fingerprint = impl_.id + "@" + impl_.version + "+sha256:" + Sha256Hex(all).substr(0, 12);
+    impl_.fingerprint =
+        impl_.id + "@" + impl_.version + "+sha256:" + Sha256Hex(all).value().substr(0, 12);
     return Status::OK();
   }
 

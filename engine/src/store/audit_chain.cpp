@@ -1,6 +1,5 @@
 #include "store/audit_chain.h"
 
-#include <openssl/evp.h>
 
 #include <exception>
 #include <nlohmann/json.hpp>
@@ -8,22 +7,6 @@
 #include <utility>
 
 namespace chokepoint::store_internal {
-
-Result<std::string> Sha256Hex(std::string_view data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  if (EVP_Digest(data.data(), data.size(), digest, &size, EVP_sha256(), nullptr) != 1) {
-    return Status::Internal("SHA-256 failed (OpenSSL EVP_Digest)");
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(size_t{size} * 2);
-  for (unsigned int i = 0; i < size; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0x0f];
-  }
-  return hex;
-}
 
 Result<std::string> ComputeAuditHash(const AuditRecord& record) {
   std::string input;

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "chokepoint/sha256.h"
 #include "chokepoint/status.h"
 #include "chokepoint/store.h"
 
@@ -15,8 +16,6 @@ namespace chokepoint::store_internal {
 inline constexpr std::string_view kGenesisHash =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
-// Lowercase hex SHA-256.
-Result<std::string> Sha256Hex(std::string_view data);
 
 // The record's hash from its prev_hash, seq, recorded_at, kind, actor and payload (its own
 // `hash` field is ignored). The formula is documented on Store::AppendAudit.

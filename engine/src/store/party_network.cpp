@@ -29,7 +29,8 @@ std::vector<PartyIdentifier> ParseIdentifiers(const std::string& text) {
 Result<std::optional<Date>> OptionalDate(const std::string& text, const char* what) {
   if (text.empty()) return std::optional<Date>();
   auto d = Date::Parse(text);
-  if (!d.ok()) return Status::Corruption(std::string("stored ") + what + " '" + text + "' is not a date");
+  if (!d.ok())
+    return Status::Corruption(std::string("stored ") + what + " '" + text + "' is not a date");
   return std::optional<Date>(*d);
 }
 
@@ -78,7 +79,8 @@ Status PartyNetworkTables::Upsert(const PartyNetwork& network, const std::string
     Status s;
     if (!(s = upsert_party_.Bind(1, p.id)).ok() || !(s = upsert_party_.Bind(2, p.name)).ok() ||
         !(s = upsert_party_.Bind(3, PartyKindName(p.kind))).ok() ||
-        !(s = upsert_party_.Bind(4, p.country)).ok() || !(s = upsert_party_.Bind(5, p.address)).ok() ||
+        !(s = upsert_party_.Bind(4, p.country)).ok() ||
+        !(s = upsert_party_.Bind(5, p.address)).ok() ||
         !(s = upsert_party_.Bind(6, p.incorporated ? p.incorporated->ToString() : "")).ok() ||
         !(s = upsert_party_.Bind(7, IdentifiersText(p.identifiers))).ok() ||
         !(s = upsert_party_.Bind(8, now)).ok() || !(s = upsert_party_.Run()).ok()) {
@@ -134,7 +136,8 @@ Status PartyNetworkTables::Load(PartyNetwork* network) {
       l.from = scan_links_.ColumnText(0);
       l.to = scan_links_.ColumnText(1);
       auto relation = ParseRelation(scan_links_.ColumnText(2));
-      if (!relation) return Status::Corruption("stored link has relation '" + scan_links_.ColumnText(2) + "'");
+      if (!relation)
+        return Status::Corruption("stored link has relation '" + scan_links_.ColumnText(2) + "'");
       l.relation = *relation;
       if (std::string share = scan_links_.ColumnText(3); !share.empty()) {
         auto r = Rational::Parse(share);

@@ -12,8 +12,8 @@
 #include "chokepoint/store.h"
 #include "store/audit_chain.h"
 #include "store/list_snapshots.h"
-#include "store/party_network.h"
 #include "store/migrations.h"
+#include "store/party_network.h"
 #include "store/sqlite_util.h"
 
 namespace chokepoint {
