@@ -333,4 +333,17 @@ Status ParseContext::Emit(ListEntry&& entry) {
   return s;
 }
 
+Status LoadXmlFile(const std::string& path, std::string* data, pugi::xml_document* doc) {
+  Result<std::string> read = ReadFile(path);
+  if (!read.ok()) return read.status();
+  *data = std::move(read).value();
+  pugi::xml_parse_result parsed = doc->load_buffer(data->data(), data->size());
+  if (!parsed) {
+    return Status::InvalidArgument(FileLabel(path) + ":" +
+                                   std::to_string(LineCounter(*data).LineAt(parsed.offset)) +
+                                   ": invalid XML: " + parsed.description());
+  }
+  return Status::OK();
+}
+
 }  // namespace chokepoint::data::lists

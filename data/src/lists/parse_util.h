@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <pugixml.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,10 @@ Result<std::string> ReadFile(const std::string& path);
 
 // "dir/sdn.csv" -> "sdn.csv": issues name the file the way a reviewer sees it in a folder.
 std::string FileLabel(const std::string& path);
+
+// Reads `path` into *data (kept for line numbers) and parses it into *doc; malformed XML is
+// InvalidArgument naming file:line, as for every other format.
+Status LoadXmlFile(const std::string& path, std::string* data, pugi::xml_document* doc);
 std::string Lower(std::string_view text);
 
 std::string_view Trim(std::string_view text);

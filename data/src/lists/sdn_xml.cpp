@@ -81,19 +81,13 @@ void ReadEntry(pugi::xml_node e, ListEntry* entry) {
 }  // namespace
 
 Status ParseSdnXml(const std::string& path, ParseContext& ctx) {
-  Result<std::string> data = ReadFile(path);
-  if (!data.ok()) return data.status();
+  std::string text;
   pugi::xml_document doc;
-  pugi::xml_parse_result parsed = doc.load_buffer(data->data(), data->size());
-  if (!parsed) {
-    return Status::InvalidArgument(FileLabel(path) + ":" +
-                                   std::to_string(LineCounter(*data).LineAt(parsed.offset)) +
-                                   ": invalid XML: " + parsed.description());
-  }
+  if (Status s = LoadXmlFile(path, &text, &doc); !s.ok()) return s;
   pugi::xml_node root = doc.child("sdnList");
   if (!root) return Status::InvalidArgument(FileLabel(path) + ": no <sdnList> root element");
   ParseReport& report = ctx.report();
-  LineCounter lines(*data);
+  LineCounter lines(text);
   if (pugi::xml_node info = root.child("publshInformation")) {
     report.published = ParseUsDate(Child(info, "Publish_Date"));
   }

@@ -113,20 +113,14 @@ void ReadEntry(pugi::xml_node e, bool individual, ListEntry* entry) {
 }  // namespace
 
 Status ParseUnXml(const std::string& path, ParseContext& ctx) {
-  Result<std::string> data = ReadFile(path);
-  if (!data.ok()) return data.status();
+  std::string text;
   pugi::xml_document doc;
-  pugi::xml_parse_result parsed = doc.load_buffer(data->data(), data->size());
-  if (!parsed) {
-    return Status::InvalidArgument(FileLabel(path) + ":" +
-                                   std::to_string(LineCounter(*data).LineAt(parsed.offset)) +
-                                   ": invalid XML: " + parsed.description());
-  }
+  if (Status s = LoadXmlFile(path, &text, &doc); !s.ok()) return s;
   pugi::xml_node root = doc.child("CONSOLIDATED_LIST");
   if (!root) return Status::InvalidArgument(FileLabel(path) + ": no <CONSOLIDATED_LIST> root");
   ParseReport& report = ctx.report();
   report.published = ParseIsoDate(root.attribute("dateGenerated").as_string());
-  LineCounter lines(*data);
+  LineCounter lines(text);
   for (bool individual : {true, false}) {
     pugi::xml_node group = root.child(individual ? "INDIVIDUALS" : "ENTITIES");
     for (pugi::xml_node e : group.children(individual ? "INDIVIDUAL" : "ENTITY")) {
