@@ -9,6 +9,7 @@
 
 #include "chokepoint/data/party_csv.h"
 #include "chokepoint/graph.h"
+#include "chokepoint/list_links.h"
 #include "chokepoint/screen_store.h"
 #include "cli/cli.h"
 
@@ -70,28 +71,11 @@ Result<LinkedGraph> LoadLinkedGraph(const Context& ctx, const GraphFlags& f) {
   if (!index.ok()) return index.status();
   LinkedGraph out;
   out.snapshots = index->snapshots;
-  // A party is linked to an entry only on a strong name match: a graph edge to a wrong entry would
-  // send every trace through it.
-  const double threshold =
-      f.link_threshold >= 0 ? f.link_threshold : std::max(0.9, DefaultScreenThreshold());
-  for (size_t i = 0; i < network.party_count(); ++i) {
-    const Party& party = network.PartyAt(i);
-    ScreenQuery q;
-    q.name = party.name;
-    if (!party.country.empty()) q.country = party.country;
-    q.type = party.kind == PartyKind::kPerson ? PartyType::kIndividual : PartyType::kEntity;
-    q.as_of = Date::Max();  // every listing; the tracer applies each listing's own dates
-    q.threshold = threshold;
-    q.limit = 5;
-    for (const auto& hit : index->index->Screen(q)) {
-      ListingRef ref = ListingRef::FromEntry(*hit.entry);
-      ref.snapshot_id = hit.snapshot_id;
-      ref.score = hit.score;
-      ref.matched_name = hit.matched_name;
-      if (Status s = network.MarkListed(party.id, std::move(ref)); !s.ok()) return s;
-      ++out.linked;
-    }
-  }
+  ListLinkOptions options;
+  if (f.link_threshold >= 0) options.name_threshold = f.link_threshold;
+  auto linked = LinkPartiesToLists(*index->index, &network, options);
+  if (!linked.ok()) return linked.status();
+  out.linked = static_cast<int>(linked->by_name + linked->by_identifier + linked->address_links);
   auto pack = ctx.LoadRules();
   if (!pack.ok()) return pack.status();
   out.pack = *pack;

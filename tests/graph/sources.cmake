@@ -4,5 +4,6 @@ chokepoint_add_test(graph_test
   ${CMAKE_CURRENT_SOURCE_DIR}/graph/ownership_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/graph/ownership_solver_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/graph/tracer_diff_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/graph/list_links_test.cpp
 )
 target_link_libraries(graph_test PRIVATE nlohmann_json::nlohmann_json)

@@ -94,6 +94,8 @@ struct ListingRef {
   std::optional<Date> start_date;  // counts from this day (unknown: always)
   std::optional<Date> end_date;    // counts until this day (unknown: no end)
   int64_t snapshot_id = 0;
+  // Why the party is taken for this entry: "name 0.97 on '...'", "identifier uscc 9143...", ...
+  std::string evidence;
 
   static ListingRef FromEntry(const ListEntry& entry);
   bool ListedOn(Date day) const;
@@ -113,6 +115,9 @@ class PartyNetwork {
   // InvalidArgument: unknown party, share on a relation other than owns, share out of range,
   // end date before start date, `derived` set (derived links are the graph's to make).
   Status AddLink(Link link);
+  // A link the engine inferred (a party shares a list entry's street address, say): validated as
+  // AddLink, kept with `evidence` (required) and marked derived, so it is never stored.
+  Status AddDerivedLink(Link link);
   // All or nothing: validates every party and link (links may name parties of the same call),
   // then adds them; on failure nothing is added. The message names the index of the bad item.
   Status AddAll(std::vector<Party> parties, std::vector<Link> links);

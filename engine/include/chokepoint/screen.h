@@ -97,6 +97,10 @@ class ScreeningIndex {
   double NameScore(std::string_view query, std::string_view list_name) const;
 
   size_t entries() const;
+  // The i-th indexed entry (0 ≤ i < entries()) and the snapshot it came from, for callers that
+  // match on more than names (addresses, identifiers).
+  const ListEntry& EntryAt(size_t i) const;
+  int64_t SnapshotIdAt(size_t i) const;
   size_t names() const;  // primary names plus aliases indexed
   size_t MemoryBytes() const;  // approximate heap held by the index
 

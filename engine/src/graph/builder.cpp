@@ -19,8 +19,10 @@ using graph::kNone;
 // a mass-registration signal instead.
 constexpr size_t kMaxPairwise = 20;
 
-// Lower case, punctuation to spaces, runs of spaces collapsed, common street words abbreviated,
-// so "12 Marina Blvd., #05-01" and "12 MARINA BOULEVARD #05 01" compare equal.
+}  // namespace
+
+namespace graph {
+
 std::string NormalizeAddress(std::string_view text) {
   static const std::map<std::string, std::string, std::less<>> kAbbrev = {
       {"avenue", "ave"}, {"boulevard", "blvd"}, {"building", "bldg"}, {"floor", "fl"},
@@ -48,6 +50,12 @@ std::string NormalizeAddress(std::string_view text) {
   flush();
   return out;
 }
+
+}  // namespace graph
+
+namespace {
+
+using graph::NormalizeAddress;
 
 // "phone:+65 6123-4567" → "phone +6561234567"; "email: Sales@X.com " → "email sales@x.com".
 std::string NormalizeContact(const PartyIdentifier& id) {
@@ -116,6 +124,7 @@ struct Deriver {
 
   void Run() {
     for (const auto& l : g->net.links) {
+      if (l.derived) ++g->derived_links;  // made by LinkPartiesToLists before the build
       if (l.relation == Relation::kSameAddress) explicit_pairs[0].insert(PairKey(l.from, l.to));
       if (l.relation == Relation::kSameContact) explicit_pairs[1].insert(PairKey(l.from, l.to));
     }

@@ -21,6 +21,10 @@ namespace graph {
 
 inline constexpr uint32_t kNone = UINT32_MAX;
 
+// Lower case, punctuation to spaces, runs of spaces collapsed, common street words abbreviated,
+// so "12 Marina Blvd., #05-01" and "12 MARINA BOULEVARD #05 01" compare equal.
+std::string NormalizeAddress(std::string_view text);
+
 // Sources repeat across thousands of links ("registry extract 2024-05"), so they are stored once.
 class StringPool {
  public:

@@ -39,6 +39,7 @@ Json Hit(const ListingRef& l) {
   j["start_date"] = DateOrNull(l.start_date);
   j["end_date"] = DateOrNull(l.end_date);
   j["snapshot"] = l.snapshot_id;
+  if (!l.evidence.empty()) j["evidence"] = l.evidence;
   return j;
 }
 

@@ -210,6 +210,17 @@ Status PartyNetwork::AddLink(Link link) {
   return Status::OK();
 }
 
+Status PartyNetwork::AddDerivedLink(Link link) {
+  if (link.evidence.empty()) {
+    return Status::InvalidArgument("link " + link.from + " " + RelationName(link.relation) + " " +
+                                   link.to + ": a derived link must say what it rests on");
+  }
+  link.derived = false;  // AddLink refuses derived links from callers; this one is ours
+  if (Status s = AddLink(std::move(link)); !s.ok()) return s;
+  data_->links.back().derived = true;
+  return Status::OK();
+}
+
 Status PartyNetwork::AddAll(std::vector<Party> parties, std::vector<Link> links) {
   std::unordered_set<std::string_view> batch;
   for (size_t i = 0; i < parties.size(); ++i) {

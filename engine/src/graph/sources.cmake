@@ -12,5 +12,6 @@ target_sources(chokepoint_engine PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/src/graph/signals.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/src/graph/dot.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/src/graph/graph_json.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/src/graph/list_links.cpp
 )
 target_link_libraries(chokepoint_engine PRIVATE Boost::boost)

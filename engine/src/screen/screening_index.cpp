@@ -214,6 +214,8 @@ double ScreeningIndex::NameScore(std::string_view query, std::string_view list_n
 }
 
 size_t ScreeningIndex::entries() const { return impl_->entries.size(); }
+const ListEntry& ScreeningIndex::EntryAt(size_t i) const { return impl_->entries[i]; }
+int64_t ScreeningIndex::SnapshotIdAt(size_t i) const { return impl_->snapshot_ids[i]; }
 size_t ScreeningIndex::names() const { return impl_->names.size(); }
 size_t ScreeningIndex::MemoryBytes() const { return impl_->MemoryBytes(); }
 
