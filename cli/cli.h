@@ -44,5 +44,6 @@ void RegisterAuditLog(CLI::App& app, Context& ctx);
 void RegisterLists(CLI::App& app, Context& ctx);
 void RegisterScreen(CLI::App& app, Context& ctx);
 void RegisterGraph(CLI::App& app, Context& ctx);
+void RegisterAudit(CLI::App& app, Context& ctx);
 
 }  // namespace chokepoint::cli

@@ -71,6 +71,7 @@ int Main(int argc, char** argv) {
   RegisterLists(app, ctx);
   RegisterScreen(app, ctx);
   RegisterGraph(app, ctx);
+  RegisterAudit(app, ctx);
 
   app.parse_complete_callback([&ctx] { SetUpLogging(ctx); });
   try {

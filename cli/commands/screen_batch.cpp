@@ -12,6 +12,7 @@
 #include "chokepoint/data/csv_reader.h"
 #include "chokepoint/json.h"
 #include "cli/commands/screen_common.h"
+#include "cli/progress.h"
 
 namespace chokepoint::cli::screen_internal {
 
@@ -83,29 +84,6 @@ std::string ResultLine(const BatchRow& r, const std::vector<ScreenHit>& hits) {
   return line + "}\n";
 }
 
-class Progress {
- public:
-  explicit Progress(int64_t total) : total_(total), tty_(isatty(STDERR_FILENO) != 0) {}
-  void Update(int64_t done) {
-    if (!tty_) return;
-    double secs = Elapsed();
-    std::fprintf(stderr, "\rscreening %lld/%lld rows (%.0f%%), %.0f rows/s", (long long)done,
-                 (long long)total_,
-                 total_ ? 100.0 * static_cast<double>(done) / static_cast<double>(total_) : 100.0,
-                 secs > 0 ? static_cast<double>(done) / secs : 0.0);
-  }
-  void Finish() {
-    if (tty_) std::fprintf(stderr, "\n");
-  }
-  double Elapsed() const {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  }
-
- private:
-  int64_t total_;
-  bool tty_;
-  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
-};
 
 }  // namespace
 
@@ -135,7 +113,7 @@ int RunBatch(const Context& ctx, const ScreenFlags& f) {
       f.threads ? f.threads : std::max(1u, std::thread::hardware_concurrency());
   constexpr size_t kChunk = 4096;
   int64_t rows = 0, rows_with_hits = 0, bad_rows = 0;
-  Progress progress(total);
+  ProgressBar progress("screening", "rows");
   std::vector<BatchRow> chunk;
   std::vector<std::string> lines;
   bool more = true;
@@ -167,7 +145,7 @@ int RunBatch(const Context& ctx, const ScreenFlags& f) {
       out << lines[i];
       rows_with_hits += hit_flags[i];
     }
-    progress.Update(rows);
+    progress.Update(rows, total);
   }
   progress.Finish();
   out.close();

@@ -16,3 +16,8 @@ target_compile_definitions(chokepoint_data PRIVATE CHOKEPOINT_SOURCE_DIR="${CHOK
 include(${CMAKE_CURRENT_SOURCE_DIR}/src/lists/sources.cmake OPTIONAL)
 include(${CMAKE_CURRENT_SOURCE_DIR}/src/import/sources.cmake OPTIONAL)
 include(${CMAKE_CURRENT_SOURCE_DIR}/src/graph/sources.cmake OPTIONAL)
+
+target_sources(chokepoint_data PRIVATE
+  ${CMAKE_CURRENT_SOURCE_DIR}/src/ledger/ledger_csv.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/src/ledger/ledger_audit.cpp
+)

@@ -24,7 +24,8 @@ enum class RuleKind {
   kPolicy,
   kException,
   kNote,
-  kOwnership
+  kOwnership,
+  kVerdict
 };
 const char* RuleKindName(RuleKind kind);
 
@@ -67,6 +68,17 @@ struct CountryGroupMembership {
   std::string citation;
 };
 
+// A verdict rule (kind="verdict"): what a list hit on a party, or a destination, means for a
+// shipment. Party rules name lists; destination rules name country groups or countries.
+struct VerdictRule {
+  const RuleInfo* info = nullptr;
+  std::string verdict;  // "prohibited", "license-required", "review"
+  // Party rules: the lists, as an ownership rule's `lists` ("Entity List, SDN"); "*" = any list.
+  std::string lists;
+  // Destination rules: country groups ("E:1") or alpha-2 codes, matched after treat-as.
+  std::vector<std::string> destinations;
+};
+
 class RulePack {
  public:
   // Loads the pack whose manifest is <dir>/pack.xml.
@@ -85,6 +97,8 @@ class RulePack {
   Date covers_from() const;
 
   const std::vector<RuleInfo>& rules() const;
+  // Every version of every verdict rule, in pack order (check info->StandingOn for the day).
+  const std::vector<VerdictRule>& verdict_rules() const;
 
   // The destination the EAR treats `cc` as on `day` (HK -> CN), or `cc` itself.
   std::string TreatedAs(const std::string& cc, Date day) const;

@@ -39,6 +39,9 @@ struct ScreenQuery {
   std::optional<std::string> country;  // alpha-2; qualifies the score, never excludes
   std::optional<PartyType> type;       // qualifies the score
   Date as_of = Date::Today();
+  // Every entry whatever its listing dates; the caller applies ListEntry::ListedOn per day (an
+  // audit screens a party once and judges each shipment on its own date).
+  bool any_date = false;
   double threshold = DefaultScreenThreshold();
   size_t limit = 10;
 };

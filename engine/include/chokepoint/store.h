@@ -121,6 +121,27 @@ struct SnapshotImport {
   int64_t audit_seq = 0;  // the "import" record's seq; 0 when no audit was asked for
 };
 
+// One run of `chokepoint audit`: what the ledger was judged against.
+struct LedgerAuditRun {
+  int64_t id = 0;  // assigned by the store
+  std::string ledger;         // the ledger file as given
+  std::string ledger_sha256;  // lowercase hex of its bytes
+  std::string rules_version;  // RulePack::fingerprint()
+  std::string snapshots_json = "[]";  // JSON array of the list snapshot ids screened against
+  std::string as_of;                  // "ship-date" or YYYY-MM-DD
+  std::string started_at;             // assigned by the store
+  std::string finished_at;            // empty until FinishLedgerAudit
+  std::string summary_json = "{}";
+};
+
+// One judged ledger line.
+struct LedgerResultRow {
+  int64_t line = 0;
+  std::string shipment_id;
+  std::string verdict;      // "CLEAR", "REVIEW", "LICENSE_REQUIRED", "PROHIBITED"
+  std::string result_json;  // ShipmentResultToJson
+};
+
 class Store {
  public:
   Store() = default;
@@ -181,6 +202,17 @@ class Store {
   virtual Status UpsertPartyNetwork(const PartyNetwork& network) = 0;
   // Reads the whole stored party network into `network` (left empty when nothing was imported).
   virtual Status LoadPartyNetwork(PartyNetwork* network) = 0;
+
+  // Ledger audits: a run is begun, its results added in batches (each batch one transaction; rows
+  // are append-only), then finished with its summary. A run that dies stays unfinished, its
+  // results kept as far as they got.
+  virtual Result<int64_t> BeginLedgerAudit(const LedgerAuditRun& run) = 0;
+  virtual Status AddLedgerResults(int64_t audit_id, const std::vector<LedgerResultRow>& rows) = 0;
+  virtual Status FinishLedgerAudit(int64_t audit_id, std::string_view summary_json) = 0;
+  virtual Result<std::optional<LedgerAuditRun>> GetLedgerAudit(int64_t audit_id) = 0;
+  // Results of a run in line order. sink must not call back into this Store.
+  virtual Status ForEachLedgerResult(int64_t audit_id,
+                                     const std::function<Status(const LedgerResultRow&)>& sink) = 0;
 
   // The schema version the database was at after opening (the highest applied migration).
   virtual int schema_version() const = 0;

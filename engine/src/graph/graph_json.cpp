@@ -167,4 +167,7 @@ std::string TraceResultToJson(const TraceResult& result, int indent) {
   return j.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 
+std::string ListingRefToJson(const ListingRef& listing) { return Hit(listing).dump(); }
+std::string PathToJson(const std::vector<PathHop>& path) { return Path(path).dump(); }
+
 }  // namespace chokepoint

@@ -107,7 +107,7 @@ void LinkByName(const ScreeningIndex& index, const ListLinkOptions& options, Par
     q.name = party.name;
     if (!party.country.empty()) q.country = party.country;
     q.type = party.kind == PartyKind::kPerson ? PartyType::kIndividual : PartyType::kEntity;
-    q.as_of = Date::Max();
+    q.any_date = true;
     q.threshold = options.name_threshold;
     q.limit = 5;
     for (const ScreenHit& hit : index.Screen(q)) {

@@ -92,6 +92,11 @@ class PackLoader {
     }
     if (Status s = CheckVersions(); !s.ok()) return s;
     if (Status s = CheckReferences(); !s.ok()) return s;
+    for (const rules::CompiledRule& rule : impl_.rules) {
+      const RuleInfo& info = impl_.infos[rule.info_index];
+      if (info.kind != RuleKind::kVerdict) continue;
+      impl_.verdict_rules.push_back({&info, rule.verdict, rule.lists, rule.destinations});
+    }
 
     std::string all;
     for (const auto& src : sources_) all += src.file + "\n" + src.text;
@@ -259,6 +264,7 @@ Status PackLoader::ReadRule(const Source& src, pugi::xml_node n) {
           {"exception", {RuleKind::kException, {"exception", "notification-days"}}},
           {"note", {RuleKind::kNote, {"severity"}}},
           {"ownership", {RuleKind::kOwnership, {"threshold-pct", "lists"}}},
+          {"verdict", {RuleKind::kVerdict, {"verdict", "lists", "destinations"}}},
       };
   std::string kind_name = n.attribute("kind").value();
   auto kind = kKinds.find(kind_name);
@@ -266,7 +272,7 @@ Status PackLoader::ReadRule(const Source& src, pugi::xml_node n) {
     return Fail(src, n,
                 "rule kind '" + kind_name +
                     "' is not one of classify, exclude, presume, rebut, license, policy, "
-                    "exception, note, ownership");
+                    "exception, note, ownership, verdict");
   for (pugi::xml_attribute a : n.attributes()) {
     std::string_view an = a.name();
     if (!kCommon.count(an) && !kind->second.second.count(an)) {
@@ -404,6 +410,28 @@ Status PackLoader::ReadRule(const Source& src, pugi::xml_node n) {
       info.outcome =
           "owned " + rule.threshold_pct + "% or more by listed parties (" + rule.lists + ")";
       break;
+    case RuleKind::kVerdict: {
+      if (!(s = need("verdict")).ok()) return s;
+      rule.verdict = info.outcome = n.attribute("verdict").value();
+      if (rule.verdict != "prohibited" && rule.verdict != "license-required" &&
+          rule.verdict != "review") {
+        return Fail(src, n, "verdict must be prohibited, license-required or review");
+      }
+      const bool on_lists = !n.attribute("lists").empty();
+      const bool on_places = !n.attribute("destinations").empty();
+      if (on_lists == on_places) {
+        return Fail(src, n, "a verdict rule names either lists or destinations");
+      }
+      rule.lists = n.attribute("lists").value();
+      if (on_places) {
+        uint64_t groups = 0;
+        std::vector<std::string> countries;
+        if (!(s = ReadPlaces(src, n, "destinations", &groups, &countries)).ok()) return s;
+        rule.destinations = SplitWords(n.attribute("destinations").value());
+      }
+      if (rule.when) return Fail(src, n, "a verdict rule takes no <when>");
+      break;
+    }
   }
   rule.info_index = impl_.infos.size();
   impl_.infos.push_back(std::move(info));

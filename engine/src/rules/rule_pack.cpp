@@ -24,6 +24,8 @@ const char* RuleKindName(RuleKind kind) {
       return "note";
     case RuleKind::kOwnership:
       return "ownership";
+    case RuleKind::kVerdict:
+      return "verdict";
   }
   return "note";
 }
@@ -86,6 +88,7 @@ const std::string& RulePack::version() const { return impl_->version; }
 const std::string& RulePack::fingerprint() const { return impl_->fingerprint; }
 Date RulePack::covers_from() const { return impl_->covers_from; }
 const std::vector<RuleInfo>& RulePack::rules() const { return impl_->infos; }
+const std::vector<VerdictRule>& RulePack::verdict_rules() const { return impl_->verdict_rules; }
 
 std::string RulePack::TreatedAs(const std::string& cc, Date day) const {
   return impl_->TreatedAs(cc, day);

@@ -41,7 +41,10 @@ struct CompiledRule {
   bool warning = false;
   // ownership
   std::string threshold_pct;
-  std::string lists;
+  std::string lists;  // also verdict rules on parties
+  // verdict
+  std::string verdict;
+  std::vector<std::string> destinations;
 };
 
 struct Member {
@@ -70,6 +73,7 @@ struct RulePack::Impl {
   std::vector<std::string> group_titles, group_citations;
   std::unordered_map<std::string, std::vector<rules::Member>> members;  // by country code
   std::vector<rules::TreatAs> treat_as;
+  std::vector<VerdictRule> verdict_rules;  // points into infos, which no longer grows
 
   std::string TreatedAs(const std::string& cc, Date day) const;
   uint64_t GroupMask(const std::string& effective_cc, Date day) const;

@@ -227,7 +227,7 @@ std::vector<ScreenHit> ScreeningIndex::ScreenExhaustive(const ScreenQuery& query
   BestPerEntry best;
   for (uint32_t n = 0; n < impl.names.size(); ++n) {
     const NameRecord& rec = impl.names[n];
-    if (!impl.ListedOn(rec.entry, query.as_of)) continue;
+    if (!query.any_date && !impl.ListedOn(rec.entry, query.as_of)) continue;
     double score = ScoreRecord(impl, p, query, n);
     if (Qualifies(score, query)) best.Offer(rec.entry, n, score);
   }
@@ -247,7 +247,7 @@ std::vector<ScreenHit> ScreeningIndex::Screen(const ScreenQuery& query) const {
     // Candidates come best bound first: once no remaining bound can beat the top `limit`, stop.
     if (kth >= 0 && c.bound + p.max_bonus + 1e-4 < kth) break;
     const NameRecord& rec = impl.names[c.name];
-    if (!impl.ListedOn(rec.entry, query.as_of)) continue;
+    if (!query.any_date && !impl.ListedOn(rec.entry, query.as_of)) continue;
     double score = ScoreRecord(impl, p, query, c.name);
     if (!Qualifies(score, query) || !best.Offer(rec.entry, c.name, score)) continue;
     if (best.size() >= query.limit) kth = best.KthScore(query.limit);

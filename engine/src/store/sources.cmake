@@ -7,6 +7,7 @@ set(_store_migrations
   001_audit_log.sql
   002_list_snapshots.sql
   003_party_network.sql
+  004_ledger_audits.sql
 )
 
 set(_store_dir "${CMAKE_CURRENT_LIST_DIR}")
@@ -53,6 +54,7 @@ target_sources(chokepoint_engine PRIVATE
   ${_store_dir}/audit_chain.cpp
   ${_store_dir}/list_snapshots.cpp
   ${_store_dir}/party_network.cpp
+  ${_store_dir}/ledger_audits.cpp
   ${_store_dir}/migrate.cpp
   ${_store_dir}/sqlite_store.cpp
   ${_store_dir}/sqlite_util.cpp

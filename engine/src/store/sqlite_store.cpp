@@ -13,6 +13,7 @@
 #include "store/audit_chain.h"
 #include "store/list_snapshots.h"
 #include "store/migrations.h"
+#include "store/ledger_audits.h"
 #include "store/party_network.h"
 #include "store/sqlite_util.h"
 
@@ -159,6 +160,46 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<int64_t> BeginLedgerAudit(const LedgerAuditRun& run) override {
+    return NoThrow("starting a ledger audit", [&]() -> Result<int64_t> {
+      std::lock_guard<std::mutex> lock(mu_);
+      Result<std::string> now = Now();
+      if (!now.ok()) return now.status();
+      return ledger_audits_.Begin(run, *now);
+    });
+  }
+
+  Status AddLedgerResults(int64_t audit_id, const std::vector<LedgerResultRow>& rows) override {
+    return NoThrow("storing ledger audit results", [&]() -> Status {
+      std::lock_guard<std::mutex> lock(mu_);
+      return ledger_audits_.Add(audit_id, rows);
+    });
+  }
+
+  Status FinishLedgerAudit(int64_t audit_id, std::string_view summary_json) override {
+    return NoThrow("finishing a ledger audit", [&]() -> Status {
+      std::lock_guard<std::mutex> lock(mu_);
+      Result<std::string> now = Now();
+      if (!now.ok()) return now.status();
+      return ledger_audits_.Finish(audit_id, summary_json, *now);
+    });
+  }
+
+  Result<std::optional<LedgerAuditRun>> GetLedgerAudit(int64_t audit_id) override {
+    return NoThrow("reading a ledger audit", [&]() -> Result<std::optional<LedgerAuditRun>> {
+      std::lock_guard<std::mutex> lock(mu_);
+      return ledger_audits_.Get(audit_id);
+    });
+  }
+
+  Status ForEachLedgerResult(int64_t audit_id,
+                             const std::function<Status(const LedgerResultRow&)>& sink) override {
+    return NoThrow("reading ledger audit results", [&]() -> Status {
+      std::lock_guard<std::mutex> lock(mu_);
+      return ledger_audits_.ForEach(audit_id, sink);
+    });
+  }
+
   int schema_version() const override { return schema_version_; }
   std::string path() const override { return path_; }
 
@@ -187,6 +228,7 @@ class SqliteStore final : public Store {
   Statement export_audit_;
   store_internal::ListSnapshotTables snapshots_;
   store_internal::PartyNetworkTables parties_;
+  store_internal::LedgerAuditTables ledger_audits_;
 };
 
 Result<std::string> SqliteStore::Now() const {
@@ -261,7 +303,8 @@ Status SqliteStore::PrepareStatements() {
     *entry.stmt = std::move(stmt).value();
   }
   if (Status s = snapshots_.Prepare(db); !s.ok()) return s;
-  return parties_.Prepare(db);
+  if (Status s = parties_.Prepare(db); !s.ok()) return s;
+  return ledger_audits_.Prepare(db);
 }
 
 Result<int64_t> SqliteStore::AppendAuditLocked(std::string_view kind, std::string_view actor,

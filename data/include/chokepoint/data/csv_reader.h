@@ -25,6 +25,8 @@ class CsvReader {
 
   // Reads the next row; false at the end of the input. Blank lines are skipped.
   bool Next(CsvRow* row);
+  // Bytes of the input consumed so far.
+  size_t offset() const { return pos_; }
 
  private:
   void ReadQuoted(CsvRow* row, std::string* field);
