@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The main job on the embedded default: builds, then classifies catalog parts under the rules in
-# force on given dates, screens names against the bundled demo list, and traces the Cadence/NUDT
-# network, with a fresh SQLite database and its audit log.
+# The main job on the embedded default: builds, then audits the demo shipment ledger
+# (fixtures/ledger/demo_ledger.csv) against the bundled demo list and party network, each line as of
+# its ship date, and shows the pieces behind it: classification by date, screening, tracing, with a
+# fresh SQLite database and its audit log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build -DCHOKEPOINT_BUILD_TESTS=OFF -DCHOKEPOINT_BUILD_BENCHMARKS=OFF
@@ -26,5 +27,10 @@ run screen "Central South CAD Center"
 run screen "Central South CAD Center" --as-of 2014-12-31
 run graph import fixtures/graph/cadence/parties.csv fixtures/graph/cadence/links.csv
 run trace "Phytium" --as-of 2021-06-01
+run graph import fixtures/ledger/network_parties.csv fixtures/ledger/network_links.csv
+out="$(dirname "$CHOKEPOINT_DB")"
+run audit fixtures/ledger/demo_ledger.csv --out "$out/results.jsonl" --csv "$out/results.csv" \
+    --report "$out/report.html"
+echo; echo "results: $out/results.jsonl, $out/results.csv; report: $out/report.html"
 run audit-log verify
 echo; echo "audit log: $CHOKEPOINT_DB"

@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 packages=(build-essential cmake ninja-build pkg-config libsqlite3-dev libssl-dev libpugixml-dev
           libspdlog-dev libfmt-dev doctest-dev libicu-dev nlohmann-json3-dev libcli11-dev libpoco-dev
           libboost-graph-dev)
+# Extra packages a caller needs beyond the build (scripts/test.sh: Chromium for the report check).
+read -r -a extra <<<"${CHOKEPOINT_EXTRA_PACKAGES:-}"
+packages+=("${extra[@]}")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

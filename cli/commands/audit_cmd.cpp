@@ -69,8 +69,8 @@ void PrintHuman(const data::LedgerAuditSummary& s, const std::string& ledger) {
   std::printf("%s: %lld lines, %lld judged, %lld malformed\n", ledger.c_str(),
               static_cast<long long>(s.lines), static_cast<long long>(s.judged),
               static_cast<long long>(s.malformed));
-  for (Verdict v : {Verdict::kProhibited, Verdict::kLicenseRequired, Verdict::kReview,
-                    Verdict::kClear}) {
+  for (Verdict v :
+       {Verdict::kProhibited, Verdict::kLicenseRequired, Verdict::kReview, Verdict::kClear}) {
     std::printf("  %-17s %lld\n", VerdictName(v),
                 static_cast<long long>(s.by_verdict[static_cast<size_t>(v)]));
   }
@@ -183,9 +183,9 @@ int RunAudit(const Context& ctx, const AuditFlags& f) {
   inputs.rules = *rules;
   inputs.index = loaded->index;
   inputs.network = std::move(network).value();
-  inputs.resolve_item = data::MakeItemResolver(
-      std::make_shared<const data::Catalog>(std::move(catalog).value()),
-      std::filesystem::path(f.ledger).parent_path().string());
+  inputs.resolve_item =
+      data::MakeItemResolver(std::make_shared<const data::Catalog>(std::move(catalog).value()),
+                             std::filesystem::path(f.ledger).parent_path().string());
   auto summary = data::RunLedgerAudit(**ledger, std::move(inputs), options, sink, issues, progress);
   bar.Finish();
   if (!summary.ok()) return Fail(summary.status());
@@ -202,10 +202,11 @@ int RunAudit(const Context& ctx, const AuditFlags& f) {
   Json audit = doc;
   audit["ledger_sha256"] = run.ledger_sha256;
   if (Status s = RecordAudit(ctx, "audit", audit.dump()); !s.ok()) return Fail(s);
-  spdlog::info("prepared in {:.2f} s ({} distinct parties, graph {} parties / {} links), judged "
-               "{} lines in {:.2f} s",
-               summary->prepare_seconds, summary->distinct_parties, summary->graph_parties,
-               summary->graph_links, summary->judged, summary->judge_seconds);
+  spdlog::info(
+      "prepared in {:.2f} s ({} distinct parties, graph {} parties / {} links), judged "
+      "{} lines in {:.2f} s",
+      summary->prepare_seconds, summary->distinct_parties, summary->graph_parties,
+      summary->graph_links, summary->judged, summary->judge_seconds);
   if (f.json) {
     std::cout << doc.dump() << "\n";
   } else {
@@ -220,9 +221,10 @@ int RunAudit(const Context& ctx, const AuditFlags& f) {
 
 void RegisterAudit(CLI::App& app, Context& ctx) {
   auto f = std::make_shared<AuditFlags>();
-  CLI::App* cmd = app.add_subcommand(
-      "audit", "Judge every shipment of a ledger as of its ship date: CLEAR, REVIEW, "
-               "LICENSE_REQUIRED or PROHIBITED, with reasons");
+  CLI::App* cmd =
+      app.add_subcommand("audit",
+                         "Judge every shipment of a ledger as of its ship date: CLEAR, REVIEW, "
+                         "LICENSE_REQUIRED or PROHIBITED, with reasons");
   cmd->add_option("ledger", f->ledger,
                   "ledger CSV: shipment_id,ship_date,exporter,exporter_country,item,quantity,"
                   "unit_value_usd,destination_country,buyer,buyer_country,consignee,"

@@ -15,11 +15,20 @@ std::string Esc(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -27,10 +36,14 @@ std::string Esc(std::string_view s) {
 
 const char* VerdictClass(Verdict v) {
   switch (v) {
-    case Verdict::kProhibited: return "prohibited";
-    case Verdict::kLicenseRequired: return "license";
-    case Verdict::kReview: return "review";
-    case Verdict::kClear: return "clear";
+    case Verdict::kProhibited:
+      return "prohibited";
+    case Verdict::kLicenseRequired:
+      return "license";
+    case Verdict::kReview:
+      return "review";
+    case Verdict::kClear:
+      return "clear";
   }
   return "clear";
 }
@@ -58,8 +71,9 @@ svg{background:#fff;border:1px solid #d8dee4;border-radius:6px;margin:6px 0;disp
 
 // One chain as boxes and arrows: start party → … → listed party (red).
 std::string ChainSvg(const std::vector<PathHop>& path) {
-  const int box_w = 190, gap = 120, h = 74, box_h = 44;
-  const int width = static_cast<int>(path.size()) * box_w + static_cast<int>(path.size() - 1) * gap + 20;
+  const int box_w = 240, gap = 110, h = 74, box_h = 44;
+  const int width =
+      static_cast<int>(path.size()) * box_w + static_cast<int>(path.size() - 1) * gap + 20;
   std::ostringstream svg;
   svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << h
       << "\" viewBox=\"0 0 " << width << " " << h << "\">";
@@ -70,7 +84,7 @@ std::string ChainSvg(const std::vector<PathHop>& path) {
         << "\" rx=\"6\" fill=\"" << (last ? "#fde2e1" : "#eef2f7") << "\" stroke=\""
         << (last ? "#b42318" : "#8c959f") << "\"/>";
     std::string name = path[i].party_name;
-    if (name.size() > 28) name = name.substr(0, 26) + "…";
+    if (name.size() > 36) name = name.substr(0, 34) + "…";
     svg << "<text x=\"" << x + box_w / 2 << "\" y=\"42\" font-size=\"12\" text-anchor=\"middle\">"
         << Esc(name) << "</text>";
     if (i + 1 < path.size()) {
@@ -126,8 +140,8 @@ Status AuditReport::Write(const std::string& path, const nlohmann::ordered_json&
   for (Verdict v :
        {Verdict::kProhibited, Verdict::kLicenseRequired, Verdict::kReview, Verdict::kClear}) {
     h << "<div class=\"card " << VerdictClass(v) << "\"><div class=\"n\">"
-      << summary["verdicts"].value(VerdictName(v), 0) << "</div><div class=\"l\">"
-      << VerdictName(v) << "</div></div>";
+      << summary["verdicts"].value(VerdictName(v), 0) << "</div><div class=\"l\">" << VerdictName(v)
+      << "</div></div>";
   }
   h << "</div>";
 
@@ -148,7 +162,8 @@ Status AuditReport::Write(const std::string& path, const nlohmann::ordered_json&
     }
   }
   h << "<h2>Chains to listed parties</h2>";
-  if (chains.empty()) h << "<p class=\"note\">No flagged shipment reaches a listed party through the network.</p>";
+  if (chains.empty())
+    h << "<p class=\"note\">No flagged shipment reaches a listed party through the network.</p>";
   size_t drawn = 0;
   for (const auto& [text, chain] : chains) {
     if (drawn++ == kMaxChains) {
@@ -173,7 +188,8 @@ Status AuditReport::Write(const std::string& path, const nlohmann::ordered_json&
     h << "<p class=\"note\">The first " << flagged_.size() << " of " << flagged_total_
       << " flagged shipments; the JSON lines output holds them all.</p>";
   }
-  h << "<table><tr><th>Shipment</th><th>Date</th><th>Verdict</th><th>ECCN</th><th>Reasons</th></tr>";
+  h << "<table><tr><th>Shipment</th><th>Date</th><th>Verdict</th><th>ECCN</th><th>Reasons</th></"
+       "tr>";
   for (const ShipmentResult& r : flagged_) {
     h << "<tr><td>" << Esc(r.shipment_id) << "<div class=\"note\">line " << r.line
       << "</div></td><td>" << r.ship_date.ToString() << "</td><td><span class=\"badge "
@@ -187,7 +203,8 @@ Status AuditReport::Write(const std::string& path, const nlohmann::ordered_json&
         h << " <span class=\"rule\" title=\"" << Esc(f.citation) << "\">[" << Esc(f.rule)
           << "]</span>";
       }
-      if (f.path && f.path->size() > 1) h << "<div class=\"path\">" << Esc(PathText(*f.path)) << "</div>";
+      if (f.path && f.path->size() > 1)
+        h << "<div class=\"path\">" << Esc(PathText(*f.path)) << "</div>";
       h << "</li>";
     }
     h << "</ul></td></tr>";

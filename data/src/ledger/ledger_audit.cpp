@@ -95,8 +95,8 @@ Result<LedgerAuditSummary> RunLedgerAudit(LedgerReader& ledger, LedgerAuditInput
     work();
     for (auto& t : pool) t.join();
     for (size_t i = 0; i < chunk.size(); ++i) {
-      if (!results[i].ok()) return results[i].status().WithContext(
-          ledger.path() + ":" + std::to_string(chunk[i].line));
+      if (!results[i].ok())
+        return results[i].status().WithContext(ledger.path() + ":" + std::to_string(chunk[i].line));
       const ShipmentResult& r = *results[i];
       ++summary.judged;
       ++summary.by_verdict[static_cast<size_t>(r.verdict)];

@@ -40,14 +40,16 @@ enum Column : int {
   kEndUserCountry,
   kIntermediaries,
   kEndUse,
+  kExporterRole,
   kColumnCount
 };
 
 constexpr const char* kColumnNames[kColumnCount] = {
-    "shipment_id", "ship_date",    "exporter",          "exporter_country", "item",
-    "quantity",    "unit_value_usd", "destination_country", "buyer",       "buyer_country",
-    "consignee",   "consignee_country", "end_user",      "end_user_country", "intermediaries",
-    "end_use"};
+    "shipment_id",  "ship_date",        "exporter",       "exporter_country",
+    "item",         "quantity",         "unit_value_usd", "destination_country",
+    "buyer",        "buyer_country",    "consignee",      "consignee_country",
+    "end_user",     "end_user_country", "intermediaries", "end_use",
+    "exporter_role"};
 
 constexpr Column kRequired[] = {kShipmentId, kShipDate, kItem, kDestination};
 
@@ -206,7 +208,8 @@ bool LedgerReader::Next(Shipment* s, std::optional<LedgerIssue>* issue) {
   s->ship_date = *d;
   s->item = m.Field(row, kItem);
   if (s->item.empty()) {
-    *issue = LedgerIssue{row.line, "item", "empty: name a catalog part, spec:<file> or eccn:<ECCN>"};
+    *issue =
+        LedgerIssue{row.line, "item", "empty: name a catalog part, spec:<file> or eccn:<ECCN>"};
     return true;
   }
   for (Column c : {kQuantity, kUnitValue}) {
@@ -250,8 +253,8 @@ bool LedgerReader::Next(Shipment* s, std::optional<LedgerIssue>* issue) {
       if (!cc.empty()) {
         auto code = NormalizeCountry(cc);
         if (!code.ok()) {
-          *issue = LedgerIssue{row.line, "intermediaries",
-                               "'" + part + "': " + code.status().message()};
+          *issue =
+              LedgerIssue{row.line, "intermediaries", "'" + part + "': " + code.status().message()};
           return true;
         }
         party.country = *code;
@@ -264,6 +267,7 @@ bool LedgerReader::Next(Shipment* s, std::optional<LedgerIssue>* issue) {
     s->intermediaries.push_back(std::move(party));
   }
   s->end_use = m.Field(row, kEndUse);
+  s->exporter_role = Lower(m.Field(row, kExporterRole));
   return true;
 }
 
@@ -288,7 +292,8 @@ ItemResolver MakeItemResolver(std::shared_ptr<const Catalog> catalog, std::strin
       out.spec = std::move(spec).value();
       return out;
     }
-    if (!catalog) return Status::InvalidArgument("no catalog to look up part '" + std::string(item) + "'");
+    if (!catalog)
+      return Status::InvalidArgument("no catalog to look up part '" + std::string(item) + "'");
     auto part = catalog->Find(item);
     if (!part.ok()) return part.status();
     out.spec = (*part)->spec;

@@ -1,10 +1,10 @@
 // Ledger audit: one shipment judged, as of its ship date, by everything the engine knows.
 //
 // For each shipment the auditor classifies the item (rules in force that day), checks the
-// destination, screens every party (exporter, buyer, consignee, end user, each intermediary) against
-// the entries listed that day, traces the party network to listed parties behind them, and reads
-// the red flags the ledger itself carries. Each finding names its rule (id and citation), its list
-// entry (with snapshot) and its graph path; the verdict is the most severe finding.
+// destination, screens every party (exporter, buyer, consignee, end user, each intermediary)
+// against the entries listed that day, traces the party network to listed parties behind them, and
+// reads the red flags the ledger itself carries. Each finding names its rule (id and citation), its
+// list entry (with snapshot) and its graph path; the verdict is the most severe finding.
 //
 // Use: collect the ledger's parties and shipments with AuditNetworkBuilder (they add ships_to
 // links), build a ShipmentAuditor over the frozen graph, then Check() shipments from any number
@@ -32,7 +32,8 @@ namespace chokepoint {
 // Most severe last, so verdicts compare with <.
 enum class Verdict : uint8_t { kClear, kReview, kLicenseRequired, kProhibited };
 const char* VerdictName(Verdict verdict);  // "CLEAR", "REVIEW", "LICENSE_REQUIRED", "PROHIBITED"
-std::optional<Verdict> ParseVerdict(std::string_view text);  // also the rule words "prohibited", ...
+std::optional<Verdict> ParseVerdict(
+    std::string_view text);  // also the rule words "prohibited", ...
 
 struct ShipmentParty {
   std::string name;
@@ -43,13 +44,15 @@ struct ShipmentParty {
 struct Shipment {
   std::string shipment_id;
   Date ship_date;
-  std::string item;  // a catalog part, "spec:<file.json>" or "eccn:<ECCN>" (self-classified)
-  std::string quantity;        // as written (an exact decimal), may be empty
+  std::string item;      // a catalog part, "spec:<file.json>" or "eccn:<ECCN>" (self-classified)
+  std::string quantity;  // as written (an exact decimal), may be empty
   std::string unit_value_usd;  // as written (an exact decimal), may be empty
   std::string destination_country;
   ShipmentParty exporter, buyer, consignee, end_user;
   std::vector<ShipmentParty> intermediaries;  // in shipping order
   std::string end_use;
+  // "foundry", "osat", "designer", "distributor", ...; empty: a distributor (see the auditor)
+  std::string exporter_role;
   int64_t line = 0;  // ledger line, for messages and reports
 };
 
@@ -136,7 +139,7 @@ class ShipmentAuditor {
   struct Setup {
     std::shared_ptr<const RulePack> rules;
     std::shared_ptr<const ScreeningIndex> index;
-    std::shared_ptr<const PartyGraph> graph;  // may be null: no tracing
+    std::shared_ptr<const PartyGraph> graph;                      // may be null: no tracing
     std::unordered_map<std::string, AuditPartyProfile> profiles;  // may be empty
     ItemResolver resolve_item;
     AuditOptions options;

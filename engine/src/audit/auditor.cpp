@@ -116,8 +116,15 @@ struct ShipmentAuditor::Impl {
 void ShipmentAuditor::Impl::CheckItem(const Shipment& s, Date day, ShipmentResult* out) const {
   auto item = ResolveItem(s.item);
   if (!item.ok()) {
-    out->findings.push_back({"item-unresolved", Verdict::kReview, "", "",
-                             "item '" + s.item + "': " + item.status().message(), "", "", "", {}});
+    out->findings.push_back({"item-unresolved",
+                             Verdict::kReview,
+                             "",
+                             "",
+                             "item '" + s.item + "': " + item.status().message(),
+                             "",
+                             "",
+                             "",
+                             {}});
     return;
   }
   if (!item->spec) {
@@ -128,9 +135,8 @@ void ShipmentAuditor::Impl::CheckItem(const Shipment& s, Date day, ShipmentResul
   // that differs from the ship-to country.
   std::vector<std::string> destinations;
   if (!s.destination_country.empty()) destinations.push_back(s.destination_country);
-  if (!s.end_user.country.empty() &&
-      setup.rules->TreatedAs(s.end_user.country, day) !=
-          setup.rules->TreatedAs(s.destination_country, day)) {
+  if (!s.end_user.country.empty() && setup.rules->TreatedAs(s.end_user.country, day) !=
+                                         setup.rules->TreatedAs(s.destination_country, day)) {
     destinations.push_back(s.end_user.country);
   }
   if (destinations.empty()) destinations.emplace_back();
@@ -141,10 +147,26 @@ void ShipmentAuditor::Impl::CheckItem(const Shipment& s, Date day, ShipmentResul
     req.item = *item->spec;
     req.as_of = day;
     if (!destinations[d].empty()) req.destination = destinations[d];
+    // The ledger does not say where the buyer's parent is headquartered; the end user's (else the
+    // consignee's) own country stands in, and a parent elsewhere must come from the network.
+    for (const ShipmentParty* p : {&s.end_user, &s.consignee, &s.buyer}) {
+      if (!req.headquarters && !p->country.empty()) req.headquarters = p->country;
+    }
+    // A shipment ledger is kept by a seller of finished parts, not a foundry or OSAT, unless its
+    // exporter_role column says so (the foundry presumption turns on it).
+    req.exporter_role = s.exporter_role.empty() ? "distributor" : s.exporter_role;
     auto c = classifier.Classify(req, options);
+    if (c.ok() && !c->determinate) c = classifier.Classify(req);  // for the missing facts' names
     if (!c.ok()) {
-      out->findings.push_back({"item-unresolved", Verdict::kReview, "", "",
-                               "item '" + s.item + "': " + c.status().message(), "", "", "", {}});
+      out->findings.push_back({"item-unresolved",
+                               Verdict::kReview,
+                               "",
+                               "",
+                               "item '" + s.item + "': " + c.status().message(),
+                               "",
+                               "",
+                               "",
+                               {}});
       return;
     }
     if (d == 0) {
@@ -162,25 +184,30 @@ void ShipmentAuditor::Impl::CheckItem(const Shipment& s, Date day, ShipmentResul
           f.citation = r.citation;
         }
       }
-      f.detail = c->item.name + " is " + c->eccn + " on " + day.ToString() +
+      f.detail = item->spec->name + " is " + c->eccn + " on " + day.ToString() +
                  ": licence required for " + destinations[d] + where +
                  (c->policy.empty() ? "" : "; review policy: " + c->policy) +
-                 (c->license_exceptions.empty()
-                      ? ""
-                      : "; exceptions to check: " + [&] {
-                          std::string e;
-                          for (const auto& x : c->license_exceptions) e += (e.empty() ? "" : ", ") + x;
-                          return e;
-                        }());
+                 (c->license_exceptions.empty() ? "" : "; exceptions to check: " + [&] {
+                   std::string e;
+                   for (const auto& x : c->license_exceptions) e += (e.empty() ? "" : ", ") + x;
+                   return e;
+                 }());
       out->findings.push_back(std::move(f));
     } else if (!c->determinate) {
       std::string missing;
       for (const auto& w : c->warnings) missing += (missing.empty() ? "" : "; ") + w;
-      out->findings.push_back({"classification-indeterminate", Verdict::kReview, "", "",
-                               c->item.name + " for " +
+      out->findings.push_back({"classification-indeterminate",
+                               Verdict::kReview,
+                               "",
+                               "",
+                               item->spec->name + " for " +
                                    (destinations[d].empty() ? "no destination" : destinations[d]) +
-                                   where + ": " + (missing.empty() ? "a figure is missing" : missing),
-                               c->paragraph, "", "", {}});
+                                   where + ": " +
+                                   (missing.empty() ? "a figure is missing" : missing),
+                               "",
+                               "",
+                               "",
+                               {}});
     }
   }
 }
@@ -198,12 +225,17 @@ void ShipmentAuditor::Impl::CheckDestination(const Shipment& s, Date day,
       auto hit = std::find_first_of(places.begin(), places.end(), r->destinations.begin(),
                                     r->destinations.end());
       if (hit == places.end()) continue;
-      out->findings.push_back({"destination", *ParseVerdict(r->verdict),
-                               where ? "end_user" : "", where ? where->name : "",
+      out->findings.push_back({"destination",
+                               *ParseVerdict(r->verdict),
+                               where ? "end_user" : "",
+                               where ? where->name : "",
                                (where ? "end user's country " : "destination ") + cc +
-                                   (*hit == cc ? "" : " is in " + *hit) + " on " +
-                                   day.ToString() + ": " + r->info->title,
-                               r->info->id, r->info->citation, "", {}});
+                                   (*hit == cc ? "" : " is in " + *hit) + " on " + day.ToString() +
+                                   ": " + r->info->title,
+                               r->info->id,
+                               r->info->citation,
+                               "",
+                               {}});
     }
   }
 }
@@ -226,8 +258,9 @@ void ShipmentAuditor::Impl::ScreenParty(const Role& role, const AuditPartyProfil
                (hit.matched_name != hit.entry->name ? " (as '" + hit.matched_name + "')" : "") +
                " at " + Score2(hit.score) +
                (hit.entry->start_date ? ", listed " + hit.entry->start_date->ToString() : "") +
-               (certain ? "" : "; below " + Score2(setup.options.certain_score) +
-                                   ": confirm whether it is the same party");
+               (certain ? ""
+                        : "; below " + Score2(setup.options.certain_score) +
+                              ": confirm whether it is the same party");
     if (rule) {
       f.rule = rule->rule->info->id;
       f.citation = rule->rule->info->citation;
@@ -238,23 +271,28 @@ void ShipmentAuditor::Impl::ScreenParty(const Role& role, const AuditPartyProfil
   }
 }
 
-void ShipmentAuditor::Impl::TraceParty(const Role& role, const AuditPartyProfile& profile,
-                                       Date day, const std::vector<std::string>& hit_ids,
+void ShipmentAuditor::Impl::TraceParty(const Role& role, const AuditPartyProfile& profile, Date day,
+                                       const std::vector<std::string>& hit_ids,
                                        ShipmentResult* out) const {
   if (!setup.graph || profile.graph_id.empty()) return;
   auto trace = setup.graph->Trace(profile.graph_id, day, *setup.rules, trace_options);
   if (!trace.ok()) return;
   size_t kept = 0;
+  std::vector<std::string> reported;  // one finding per list entry: the strongest path to it
   for (const TraceFinding& t : trace->findings) {
     if (kept == kMaxTraceFindingsPerParty) break;
     const std::string id = t.listing.source_code + ":" + t.listing.list_id;
     // The party's own entry was reported by screening; the path adds nothing unless the entry
     // was found by other evidence (an identifier).
     if (t.hops == 0 && std::find(hit_ids.begin(), hit_ids.end(), id) != hit_ids.end()) continue;
+    if (std::find(reported.begin(), reported.end(), id) != reported.end()) continue;
+    reported.push_back(id);
     const PartyRule* rule = RuleFor(t.listing, day);
-    const bool ownership_rule_applies =
-        t.rule != "acts-for-listed-party" && t.rule != "listed-owner" &&
-        t.rule != "tie-to-listed-party" && t.rule.find("(stayed)") == std::string::npos;
+    const RuleApplication* ownership_rule = nullptr;
+    for (const RuleApplication& a : trace->ownership.rules) {
+      if (a.id == t.rule && a.applies) ownership_rule = &a;
+    }
+    const bool ownership_rule_applies = ownership_rule != nullptr;
     const bool treated_as_listed =
         t.hops == 0 || t.rule == "acts-for-listed-party" || ownership_rule_applies;
     AuditFinding f;
@@ -278,12 +316,8 @@ void ShipmentAuditor::Impl::TraceParty(const Role& role, const AuditPartyProfile
                (t.listing.start_date ? ", listed " + t.listing.start_date->ToString() : "") +
                "), " + std::to_string(t.hops) + " hop" + (t.hops == 1 ? "" : "s");
     if (ownership_rule_applies) {
-      for (const RuleApplication& a : trace->ownership.rules) {
-        if (t.rule == a.id) {
-          f.rule = a.id;
-          f.citation = a.citation;
-        }
-      }
+      f.rule = ownership_rule->id;
+      f.citation = ownership_rule->citation;
     } else if (rule) {
       f.rule = rule->rule->info->id;
       f.citation = rule->rule->info->citation;
@@ -295,8 +329,15 @@ void ShipmentAuditor::Impl::TraceParty(const Role& role, const AuditPartyProfile
   }
   for (const Signal& sig : trace->signals) {
     if (sig.party_id != profile.graph_id) continue;
-    out->findings.push_back({"network-signal", Verdict::kReview, role.name, role.party->name,
-                             sig.code + ": " + sig.detail, "", "", "", {}});
+    out->findings.push_back({"network-signal",
+                             Verdict::kReview,
+                             role.name,
+                             role.party->name,
+                             sig.code + ": " + sig.detail,
+                             "",
+                             "",
+                             "",
+                             {}});
   }
 }
 
@@ -370,10 +411,9 @@ Result<ShipmentResult> ShipmentAuditor::Check(const Shipment& shipment,
   impl_->CheckDestination(shipment, out.as_of, &out);
   impl_->CheckParties(shipment, out.as_of, &out);
   audit::AddRedFlags(shipment, out.as_of, *impl_->setup.rules, &out);
-  std::stable_sort(out.findings.begin(), out.findings.end(),
-                   [](const AuditFinding& a, const AuditFinding& b) {
-                     return a.severity > b.severity;
-                   });
+  std::stable_sort(
+      out.findings.begin(), out.findings.end(),
+      [](const AuditFinding& a, const AuditFinding& b) { return a.severity > b.severity; });
   out.verdict = out.findings.empty() ? Verdict::kClear : out.findings.front().severity;
   return out;
 }

@@ -18,7 +18,7 @@ constexpr const char* kEndUseCitation =
 
 // Words in a stated end use that BIS end-use controls turn on. Matched as whole words.
 constexpr std::array<const char*, 12> kSensitiveEndUse = {
-    "military", "defense", "defence",      "weapon",       "weapons",      "missile",
+    "military", "defense", "defence",      "weapon",       "weapons",       "missile",
     "nuclear",  "army",    "surveillance", "intelligence", "supercomputer", "wmd"};
 
 bool Controlled(const ShipmentResult& r) {
@@ -42,16 +42,23 @@ std::vector<std::string> LowerWords(const std::string& text) {
 
 void Flag(ShipmentResult* out, std::string role, std::string name, std::string detail,
           const char* rule, const char* citation) {
-  out->findings.push_back({"red-flag", Verdict::kReview, std::move(role), std::move(name),
-                           std::move(detail), rule, citation, "", {}});
+  out->findings.push_back({"red-flag",
+                           Verdict::kReview,
+                           std::move(role),
+                           std::move(name),
+                           std::move(detail),
+                           rule,
+                           citation,
+                           "",
+                           {}});
 }
 
 }  // namespace
 
 void AddRedFlags(const Shipment& s, Date day, const RulePack& pack, ShipmentResult* out) {
   const bool controlled = Controlled(*out);
-  const std::string final_cc = !s.end_user.country.empty() ? s.end_user.country
-                                                            : s.destination_country;
+  const std::string final_cc =
+      !s.end_user.country.empty() ? s.end_user.country : s.destination_country;
   const std::string final_as = final_cc.empty() ? "" : pack.TreatedAs(final_cc, day);
   if (controlled) {
     static const SignalOptions kDefaults;
@@ -61,8 +68,8 @@ void AddRedFlags(const Shipment& s, Date day, const RulePack& pack, ShipmentResu
       if (std::find(hubs.begin(), hubs.end(), p.country) == hubs.end()) return;
       if (pack.TreatedAs(p.country, day) == final_as) return;
       Flag(out, role, p.name,
-           "'" + p.name + "' in " + p.country + " (a transshipment hub) on the way to " +
-               final_cc + ": confirm the reason for the routing",
+           "'" + p.name + "' in " + p.country + " (a transshipment hub) on the way to " + final_cc +
+               ": confirm the reason for the routing",
            "red-flag.transshipment-hub", kKycCitation);
     };
     for (size_t i = 0; i < s.intermediaries.size(); ++i) {

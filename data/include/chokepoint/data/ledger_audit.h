@@ -24,10 +24,10 @@ struct LedgerAuditOptions {
 };
 
 struct LedgerAuditSummary {
-  int64_t lines = 0;      // data rows read
+  int64_t lines = 0;  // data rows read
   int64_t judged = 0;
-  int64_t malformed = 0;  // reported through the issue sink
-  std::array<int64_t, 4> by_verdict{};   // indexed by Verdict
+  int64_t malformed = 0;                   // reported through the issue sink
+  std::array<int64_t, 4> by_verdict{};     // indexed by Verdict
   std::map<std::string, int64_t> by_rule;  // lines with a finding under the rule (or code)
   size_t distinct_parties = 0;
   size_t graph_parties = 0;
@@ -45,7 +45,8 @@ struct LedgerAuditInputs {
 };
 
 // Called once per judged line, in ledger order, from the calling thread.
-using LedgerResultSink = std::function<Status(const ShipmentResult& result, const std::string& json)>;
+using LedgerResultSink =
+    std::function<Status(const ShipmentResult& result, const std::string& json)>;
 using LedgerIssueSink = std::function<void(const LedgerIssue& issue)>;
 // Bytes of the ledger judged so far and in all, after each chunk.
 using LedgerProgress = std::function<void(size_t done_bytes, size_t total_bytes)>;
