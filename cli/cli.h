@@ -44,5 +44,8 @@ void RegisterAuditLog(CLI::App& app, Context& ctx);
 void RegisterLists(CLI::App& app, Context& ctx);
 void RegisterScreen(CLI::App& app, Context& ctx);
 void RegisterGraph(CLI::App& app, Context& ctx);
+void RegisterBatch(CLI::App& app, Context& ctx);
+void RegisterReview(CLI::App& app, Context& ctx);
+void RegisterParties(CLI::App& app, Context& ctx);
 
 }  // namespace chokepoint::cli

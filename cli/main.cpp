@@ -71,6 +71,9 @@ int Main(int argc, char** argv) {
   RegisterLists(app, ctx);
   RegisterScreen(app, ctx);
   RegisterGraph(app, ctx);
+  RegisterBatch(app, ctx);
+  RegisterReview(app, ctx);
+  RegisterParties(app, ctx);
 
   app.parse_complete_callback([&ctx] { SetUpLogging(ctx); });
   try {

@@ -16,3 +16,4 @@ target_compile_definitions(chokepoint_data PRIVATE CHOKEPOINT_SOURCE_DIR="${CHOK
 include(${CMAKE_CURRENT_SOURCE_DIR}/src/lists/sources.cmake OPTIONAL)
 include(${CMAKE_CURRENT_SOURCE_DIR}/src/import/sources.cmake OPTIONAL)
 include(${CMAKE_CURRENT_SOURCE_DIR}/src/graph/sources.cmake OPTIONAL)
+include(${CMAKE_CURRENT_SOURCE_DIR}/src/register/sources.cmake OPTIONAL)
