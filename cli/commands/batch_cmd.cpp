@@ -105,15 +105,15 @@ int RunBatchRun(const Context& ctx, const BatchFlags& f) {
   };
   auto store = ctx.OpenStore();
   if (!store.ok()) return Fail(store.status());
+  if (!f.alerts_path.empty()) {
+    options.before_complete = [&](int64_t run_id) {
+      int64_t written = 0;
+      return WriteAlerts(**store, run_id, f.alerts_path, &written);
+    };
+  }
   auto summary = RunBatch(**store, options);
   if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\n");
   if (!summary.ok()) return Fail(summary.status());
-  if (!f.alerts_path.empty()) {
-    int64_t written = 0;
-    if (Status s = WriteAlerts(**store, summary->run_id, f.alerts_path, &written); !s.ok()) {
-      return Fail(s);
-    }
-  }
   if (f.json) {
     std::cout << summary->ToJson() << "\n";
   } else {

@@ -69,6 +69,10 @@ struct BatchOptions {
   std::string actor;
   // Called after each committed chunk. Tests kill the process here to prove resumability.
   std::function<void(const BatchProgress&)> on_chunk;
+  // Called once every chunk is committed, before the run is marked completed. A failure leaves
+  // the run unfinished (a rerun calls it again), so what it writes (the CLI's alerts file) is
+  // complete before the run counts as done.
+  std::function<Status(int64_t run_id)> before_complete;
 };
 
 struct BatchDelta {

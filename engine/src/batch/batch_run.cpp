@@ -367,6 +367,9 @@ Result<BatchSummary> RunBatch(Store& store, const BatchOptions& options) {
     if (options.on_chunk) options.on_chunk(progress);
   }
 
+  if (options.before_complete) {
+    if (Status s = options.before_complete(run->run_id); !s.ok()) return s;
+  }
   // Counted from the store, so alerts committed before an interruption are included.
   Status counted = store.ForEachBatchAlert(run->run_id, [&](const BatchAlertRecord& a) {
     ++(a.kind == "new_hit"       ? summary.new_hits
