@@ -99,8 +99,7 @@ int RunBatchRun(const Context& ctx, const BatchFlags& f) {
     if (kill_after > 0 && ++committed == kill_after) std::raise(SIGKILL);
     if (isatty(STDERR_FILENO)) {
       std::fprintf(stderr, "\rrun %lld: %lld/%lld parties", static_cast<long long>(p.run_id),
-                   static_cast<long long>(p.parties_seen),
-                   static_cast<long long>(p.parties_total));
+                   static_cast<long long>(p.parties_seen), static_cast<long long>(p.parties_total));
     }
   };
   auto store = ctx.OpenStore();
@@ -131,7 +130,8 @@ int RunBatchStatus(const Context& ctx, const BatchFlags& f) {
     std::cout << BatchStatusToJson(*report) << "\n";
     return kExitClear;
   }
-  std::printf("%lld registered parties; active hits:", static_cast<long long>(report->registered_parties));
+  std::printf("%lld registered parties; active hits:",
+              static_cast<long long>(report->registered_parties));
   if (report->active_hits.empty()) std::printf(" none");
   for (const auto& [status, n] : report->active_hits) {
     std::printf(" %lld %s", static_cast<long long>(n), status.c_str());
@@ -139,11 +139,12 @@ int RunBatchStatus(const Context& ctx, const BatchFlags& f) {
   std::printf("\n");
   if (report->running) {
     const BatchRunRecord& r = *report->running;
-    std::printf("run %lld is unfinished (started %s): %lld chunks, %lld parties screened, %lld "
-                "alerts so far; `chokepoint batch run` resumes it\n",
-                static_cast<long long>(r.run_id), r.started_at.c_str(),
-                static_cast<long long>(r.chunks_done), static_cast<long long>(r.parties_done),
-                static_cast<long long>(r.alerts));
+    std::printf(
+        "run %lld is unfinished (started %s): %lld chunks, %lld parties screened, %lld "
+        "alerts so far; `chokepoint batch run` resumes it\n",
+        static_cast<long long>(r.run_id), r.started_at.c_str(),
+        static_cast<long long>(r.chunks_done), static_cast<long long>(r.parties_done),
+        static_cast<long long>(r.alerts));
   }
   if (report->recent.empty()) std::printf("no batch runs yet\n");
   for (const BatchRunRecord& r : report->recent) {
@@ -223,8 +224,9 @@ void RegisterBatch(CLI::App& app, Context& ctx) {
   CLI::App* run = cmd->add_subcommand(
       "run", "Screen the register against the newest lists; resume an interrupted run");
   run->add_option("--alerts", f->alerts_path, "write this run's alerts here as JSON lines");
-  run->add_option("--as-of", f->as_of, "screen for this day (default today); decisions expire "
-                                       "against it");
+  run->add_option("--as-of", f->as_of,
+                  "screen for this day (default today); decisions expire "
+                  "against it");
   run->add_option("--threshold", f->threshold, "minimum score 0..1 (default as `screen`)");
   run->add_option("--limit", f->limit, "at most this many hits per party (default 10)");
   run->add_option("--chunk-size", f->chunk_size, "parties per checkpoint (default 5000)")
@@ -262,7 +264,8 @@ void RegisterParties(CLI::App& app, Context& ctx) {
   CLI::App* import = cmd->add_subcommand(
       "import", "Upsert a customer master (CSV header: id,name,country[,address,type])");
   import->add_option("file", f->file, "customers.csv")->required();
-  import->callback([&ctx, f] { ctx.exit_code = RunPartiesImport(ctx, *f); });
-}
+  import->callback([&ctx, f] { ctx.exit_code = RunPartiesImport(ctx, *f);
+});
+}  // namespace chokepoint::cli
 
 }  // namespace chokepoint::cli

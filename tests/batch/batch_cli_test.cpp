@@ -44,9 +44,9 @@ bool Killed(const Ran& r) { return r.exit_code == -1 || r.exit_code == 128 + SIG
 
 // A register of 400 parties: a quarter named like fixture entries, the rest harmless.
 std::string Register(int variant) {
-  const char* listed[] = {"Volkov Trading LLC", "Northern Star Electronics Co Ltd",
+  const char* listed[] = {"Volkov Trading LLC",           "Northern Star Electronics Co Ltd",
                           "Baltic Precision Instruments", "Zhang Wei Technologies",
-                          "Aurora Semiconductor Supply", "Kestrel Microsystems GmbH"};
+                          "Aurora Semiconductor Supply",  "Kestrel Microsystems GmbH"};
   std::string csv = "id,name,country\n";
   for (int i = 0; i < 400; ++i) {
     char id[16];
@@ -111,8 +111,9 @@ TEST_CASE("batch CLI: parties import, run, status, review, alerts and exit codes
   CHECK(r.exit_code == 2);
   CHECK(RunCli("review " + hit + " --decision maybe --note x", db).exit_code == 2);
   CHECK(RunCli("review Hnosuchhit --decision escalate --note x", db).exit_code == 2);
-  r = RunCli("review " + hit + " --decision false-positive --note 'other company' --until "
-             "2025-01-31",
+  r = RunCli("review " + hit +
+                 " --decision false-positive --note 'other company' --until "
+                 "2025-01-31",
              db);
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("is now false-positive until 2025-01-31") != std::string::npos);
@@ -167,9 +168,9 @@ TEST_CASE("batch run: kill -9 at random points, then rerun, gives the uninterrup
       pid_t pid = fork();
       REQUIRE(pid >= 0);
       if (pid == 0) {
-        execl(CHOKEPOINT_BINARY, CHOKEPOINT_BINARY, "--db", db.c_str(), "batch", "run",
-              "--as-of", "2024-12-10", "--chunk-size", "7", "--threads", "2", "--alerts",
-              out.c_str(), static_cast<char*>(nullptr));
+        execl(CHOKEPOINT_BINARY, CHOKEPOINT_BINARY, "--db", db.c_str(), "batch", "run", "--as-of",
+              "2024-12-10", "--chunk-size", "7", "--threads", "2", "--alerts", out.c_str(),
+              static_cast<char*>(nullptr));
         _exit(127);
       }
       std::this_thread::sleep_for(std::chrono::microseconds(delay));

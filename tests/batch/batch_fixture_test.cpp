@@ -45,10 +45,9 @@ TEST_CASE("first run alerts every hit; a second run on the same snapshot alerts 
   BatchSummary first = Run(*f.store, "2024-12-01");
   CHECK(first.mode == "first");
   CHECK(first.delta.added == 5);
-  CHECK(AlertLines(*f.store, first.run_id) == Lines{"new_hit C001 batch-e1 entry_added",
-                                                    "new_hit C002 batch-e2 entry_added",
-                                                    "new_hit C003 batch-e3 entry_added",
-                                                    "new_hit C006 batch-e4 entry_added"});
+  CHECK(AlertLines(*f.store, first.run_id) ==
+        Lines{"new_hit C001 batch-e1 entry_added", "new_hit C002 batch-e2 entry_added",
+              "new_hit C003 batch-e3 entry_added", "new_hit C006 batch-e4 entry_added"});
   BatchSummary again = Run(*f.store, "2024-12-01");
   CHECK(again.mode == "parties");
   CHECK(again.parties_screened == 0);
@@ -61,7 +60,8 @@ TEST_CASE("first run alerts every hit; a second run on the same snapshot alerts 
   CHECK(forced.alerts() == 0);
 }
 
-TEST_CASE("the second snapshot gives exactly the expected alerts, and a false positive stays quiet") {
+TEST_CASE(
+    "the second snapshot gives exactly the expected alerts, and a false positive stays quiet") {
   Fixture f;
   f.Lists("lists_v1.csv");
   f.Customers("customers_v1.csv");
@@ -77,11 +77,10 @@ TEST_CASE("the second snapshot gives exactly the expected alerts, and a false po
   CHECK(second.delta.removed == 1);
   CHECK(second.delta.changed == 1);
   CHECK(second.delta.unchanged == 3);
-  CHECK(AlertLines(*f.store, second.run_id) == Lines{"changed_entry C002 batch-e2 entry_changed",
-                                                     "removed_hit C003 batch-e3 delisted",
-                                                     "new_hit C004 batch-e6 entry_added",
-                                                     "new_hit C005 batch-e5 party_changed",
-                                                     "new_hit C008 batch-e1 party_new"});
+  CHECK(AlertLines(*f.store, second.run_id) ==
+        Lines{"changed_entry C002 batch-e2 entry_changed", "removed_hit C003 batch-e3 delisted",
+              "new_hit C004 batch-e6 entry_added", "new_hit C005 batch-e5 party_changed",
+              "new_hit C008 batch-e1 party_new"});
   auto status = GetBatchStatus(*f.store);
   REQUIRE(status.ok());
   CHECK(status->active_hits == std::vector<std::pair<std::string, int64_t>>{
@@ -181,7 +180,8 @@ TEST_CASE("reviews are validated and recorded in the audit log") {
   BatchSummary first = Run(*f.store, "2024-12-01");
   const std::string hit = HitOf(*f.store, first.run_id, "C001");
   CHECK(ReviewHit(*f.store, {hit, "maybe", "x", std::nullopt, "t"}).status().IsInvalidArgument());
-  CHECK(ReviewHit(*f.store, {hit, "escalate", " ", std::nullopt, "t"}).status().IsInvalidArgument());
+  CHECK(
+      ReviewHit(*f.store, {hit, "escalate", " ", std::nullopt, "t"}).status().IsInvalidArgument());
   CHECK(ReviewHit(*f.store, {hit, "true-match", "x", Date::FromYmd(2025, 1, 1), "t"})
             .status()
             .IsInvalidArgument());

@@ -73,7 +73,7 @@ TEST_CASE("real sdn.csv: the delta run's alerts are exactly the difference of tw
   for (size_t i = 100; kept.size() < 50; ++i) {
     if (!edited.count(order[i])) kept.push_back(order[i]);
   }
-  const char* words[] = {"Quillfeather", "Marrowind",  "Tessaract", "Veldrane", "Obsidian",
+  const char* words[] = {"Quillfeather", "Marrowind",   "Tessaract", "Veldrane",  "Obsidian",
                          "Kalvoro",      "Pentwhistle", "Zorvanta",  "Lumenhart", "Brackwater"};
   std::vector<std::pair<std::string, std::string>> added;  // ent_num, name
   for (int i = 0; i < 25; ++i) {
@@ -173,8 +173,8 @@ TEST_CASE("real sdn.csv: the delta run's alerts are exactly the difference of tw
   }
   for (const auto& a : added) CHECK(reason_by_list_id["new_hit " + a.first] == "entry_added");
   MESSAGE("real sdn.csv delta run: " << got.size() << " alerts (" << delta.new_hits << " new, "
-                                     << delta.removed_hits << " removed, "
-                                     << delta.changed_entries << " changed)");
+                                     << delta.removed_hits << " removed, " << delta.changed_entries
+                                     << " changed)");
   CHECK(Run(*store, "2024-12-01").alerts() == 0);
   std::filesystem::remove_all(dir);
 }

@@ -23,7 +23,8 @@ inline std::unique_ptr<Store> MemoryStore() {
   return std::move(store).value();
 }
 
-inline void ImportList(Store& store, const std::vector<std::string>& files, data::ListFormat format) {
+inline void ImportList(Store& store, const std::vector<std::string>& files,
+                       data::ListFormat format) {
   auto r = data::ImportListFiles(store, files, format, /*strict=*/false, "test");
   REQUIRE_MESSAGE(r.ok(), r.status().ToString());
 }

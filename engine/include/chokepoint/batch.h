@@ -32,7 +32,7 @@ struct PartyRecord {
   std::string name;
   std::string country;  // any form NormalizeCountry accepts; stored as alpha-2
   std::string address;
-  std::string type;     // entity, individual, vessel, aircraft or empty
+  std::string type;  // entity, individual, vessel, aircraft or empty
 };
 
 // Validates and normalises one record in place (trimmed name, alpha-2 country, lower-case type).
@@ -98,7 +98,7 @@ struct BatchSummary {
   int64_t removed_hits = 0;
   int64_t changed_entries = 0;
   int64_t alerts() const { return new_hits + removed_hits + changed_entries; }
-  double seconds = 0;  // this process only
+  double seconds = 0;          // this process only
   std::string ToJson() const;  // canonical; also the "batch-run" audit payload
 };
 
@@ -115,8 +115,8 @@ std::string BatchAlertToJson(const BatchAlertRecord& alert);
 
 struct ReviewRequest {
   std::string hit_id;
-  std::string decision;  // "false-positive", "true-match" or "escalate"
-  std::string note;      // why; required
+  std::string decision;       // "false-positive", "true-match" or "escalate"
+  std::string note;           // why; required
   std::optional<Date> until;  // false-positive only: the decision lapses after this day
   std::string actor;
 };

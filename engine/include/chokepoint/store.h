@@ -130,8 +130,8 @@ struct RegisteredParty {
   std::string name;
   std::string country;  // alpha-2 or ""
   std::string address;
-  std::string type;     // "entity", "individual", "vessel", "aircraft" or ""
-  std::string source;   // where it came from: "customers", "graph", ...
+  std::string type;          // "entity", "individual", "vessel", "aircraft" or ""
+  std::string source;        // where it came from: "customers", "graph", ...
   std::string content_hash;  // over name, country, address, type; computed by the caller
   // content_hash as of the last run that screened the party; nullopt: never screened.
   std::optional<std::string> screened_hash;
@@ -146,18 +146,18 @@ struct RegisterUpsertCounts {
 // One `batch run`: its inputs (fixed when it starts, so a resumed run screens exactly what the
 // interrupted one did) and its progress.
 struct BatchRunRecord {
-  int64_t run_id = 0;                 // assigned by the store
-  std::string state = "running";      // "running" or "completed"
-  std::optional<int64_t> base_run;    // the completed run the list delta is computed against
-  std::vector<int64_t> snapshots;     // snapshot ids screened against
-  std::string as_of;                  // "YYYY-MM-DD"
-  std::string params_json = "{}";     // threshold, limit, chunk size, mode
+  int64_t run_id = 0;                     // assigned by the store
+  std::string state = "running";          // "running" or "completed"
+  std::optional<int64_t> base_run;        // the completed run the list delta is computed against
+  std::vector<int64_t> snapshots;         // snapshot ids screened against
+  std::string as_of;                      // "YYYY-MM-DD"
+  std::string params_json = "{}";         // threshold, limit, chunk size, mode
   std::optional<std::string> checkpoint;  // last party id of the last committed chunk
   int64_t chunks_done = 0;
   int64_t parties_done = 0;
   int64_t alerts = 0;
   std::string summary_json = "{}";
-  std::string started_at;             // assigned by the store's clock
+  std::string started_at;  // assigned by the store's clock
   std::optional<std::string> completed_at;
 };
 
@@ -167,12 +167,12 @@ struct LedgerHit {
   std::string party_id;
   std::string source_code;
   std::string list_id;
-  bool active = true;            // hit by the last run that screened the party
-  std::string status = "open";   // "open", "false-positive", "true-match", "escalated"
+  bool active = true;           // hit by the last run that screened the party
+  std::string status = "open";  // "open", "false-positive", "true-match", "escalated"
   double score = 0;
-  std::string entry_hash;        // entry content hash when last seen
-  std::string party_hash;        // party content hash when last seen
-  std::string evidence_json;     // the last HIT JSON
+  std::string entry_hash;     // entry content hash when last seen
+  std::string party_hash;     // party content hash when last seen
+  std::string evidence_json;  // the last HIT JSON
   int64_t first_run = 0;
   int64_t last_run = 0;
   // The hashes and expiry the decision in force was made under ("" when none).
@@ -199,8 +199,8 @@ struct BatchChunkCommit {
   // The checkpoint the chunk started from; the commit fails when the run moved on meanwhile
   // (another process resumed the same run), so no chunk is ever applied twice.
   std::optional<std::string> expected_checkpoint;
-  std::string last_party_id;  // the new checkpoint
-  int64_t parties = 0;        // parties the chunk covered
+  std::string last_party_id;    // the new checkpoint
+  int64_t parties = 0;          // parties the chunk covered
   std::vector<LedgerHit> hits;  // whole rows, upserted by hit_id
   std::vector<BatchAlertRecord> alerts;
   std::vector<std::pair<std::string, std::string>> screened;  // (party_id, content_hash)
@@ -212,7 +212,7 @@ struct HitDecision {
   std::string decision;  // "false-positive", "true-match", "escalate"
   std::string status;    // the ledger status it sets
   std::string note;
-  std::string until;     // "YYYY-MM-DD" or ""
+  std::string until;  // "YYYY-MM-DD" or ""
   std::string actor;
 };
 

@@ -145,8 +145,7 @@ std::vector<CurrentHit> ScreenParty(const ScreeningIndex& index, const EntryHash
   q.name = party.name;
   if (!party.country.empty()) q.country = party.country;
   if (!party.type.empty()) q.type = ParsePartyType(party.type);
-  std::vector<CurrentHit> out;
-  if (NormalizeName(q.name).tokens.empty()) return out;
+  std::vector<CurrentHit> out;  // a name with nothing to match on gets no hits from Screen
   for (const ScreenHit& h : index.Screen(q)) {
     const ListEntry& e = *h.entry;
     auto hash = hashes.find(EntryKey(e.source_code, e.list_id));
@@ -244,7 +243,8 @@ Result<BatchSummary> RunBatch(Store& store, const BatchOptions& options) {
     Result<std::vector<ListSnapshot>> active = store.ListSnapshots(/*active_only=*/true);
     if (!active.ok()) return active.status();
     if (active->empty()) {
-      return Status::InvalidArgument("no lists imported yet: run `chokepoint lists import FILE...`");
+      return Status::InvalidArgument(
+          "no lists imported yet: run `chokepoint lists import FILE...`");
     }
     for (const ListSnapshot& s : *active) snapshot_ids.push_back(s.id);
     Result<std::optional<BatchRunRecord>> last = store.LastCompletedBatchRun();
@@ -392,8 +392,7 @@ Result<BatchSummary> RunBatch(Store& store, const BatchOptions& options) {
   Result<int64_t> seq = store.CompleteBatchRun(run->run_id, summary_json, options.actor,
                                                [&](const BatchRunRecord&) { return summary_json; });
   if (!seq.ok()) return seq.status();
-  summary.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }
 

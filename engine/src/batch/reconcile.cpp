@@ -83,7 +83,7 @@ void ReconcileParty(const RegisteredParty& party, std::vector<CurrentHit> curren
       // A false positive that disappears needs nobody's attention.
       const bool quiet = SuppressedByDecision(*old, old->entry_hash, party.content_hash, ctx.as_of);
       if (!quiet) {
-        std::string reason = !ctx.lists->present.count(entry_key) ? "delisted"
+        std::string reason = !ctx.lists->present.count(entry_key)  ? "delisted"
                              : ctx.lists->changed.count(entry_key) ? "entry_changed"
                                                                    : "no_longer_matches";
         out->alerts.push_back(Alert(party, row, "removed_hit", std::move(reason), ctx.run_id));
@@ -105,8 +105,7 @@ void ReconcileParty(const RegisteredParty& party, std::vector<CurrentHit> curren
     }
     const bool was_active = old && old->active;
     const bool entry_changed = was_active && old->entry_hash != c->entry_hash;
-    const bool suppressed =
-        SuppressedByDecision(row, c->entry_hash, party.content_hash, ctx.as_of);
+    const bool suppressed = SuppressedByDecision(row, c->entry_hash, party.content_hash, ctx.as_of);
     const bool decision_lapsed = row.status == "false-positive" && !suppressed;
     if (decision_lapsed) row.status = "open";  // the pair needs a fresh look
 
@@ -119,16 +118,16 @@ void ReconcileParty(const RegisteredParty& party, std::vector<CurrentHit> curren
 
     if (!suppressed) {
       if (!was_active) {
-        out->alerts.push_back(Alert(party, row, "new_hit",
-                                    NewHitReason(party, *c, old, *ctx.lists), ctx.run_id));
+        out->alerts.push_back(
+            Alert(party, row, "new_hit", NewHitReason(party, *c, old, *ctx.lists), ctx.run_id));
       } else if (entry_changed) {
         out->alerts.push_back(Alert(party, row, "changed_entry", "entry_changed", ctx.run_id));
       } else if (decision_lapsed) {
         // Active all along but hidden by a decision that no longer holds: raise it again.
-        out->alerts.push_back(Alert(party, row, "new_hit",
-                                    old->party_hash != party.content_hash ? "party_changed"
-                                                                          : "decision_expired",
-                                    ctx.run_id));
+        out->alerts.push_back(
+            Alert(party, row, "new_hit",
+                  old->party_hash != party.content_hash ? "party_changed" : "decision_expired",
+                  ctx.run_id));
       }
     }
     out->hits.push_back(std::move(row));  // last_run records that this run saw it
