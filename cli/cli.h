@@ -45,5 +45,8 @@ void RegisterLists(CLI::App& app, Context& ctx);
 void RegisterScreen(CLI::App& app, Context& ctx);
 void RegisterGraph(CLI::App& app, Context& ctx);
 void RegisterAudit(CLI::App& app, Context& ctx);
+void RegisterBatch(CLI::App& app, Context& ctx);
+void RegisterReview(CLI::App& app, Context& ctx);
+void RegisterParties(CLI::App& app, Context& ctx);
 
 }  // namespace chokepoint::cli

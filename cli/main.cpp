@@ -72,6 +72,9 @@ int Main(int argc, char** argv) {
   RegisterScreen(app, ctx);
   RegisterGraph(app, ctx);
   RegisterAudit(app, ctx);
+  RegisterBatch(app, ctx);
+  RegisterReview(app, ctx);
+  RegisterParties(app, ctx);
 
   app.parse_complete_callback([&ctx] { SetUpLogging(ctx); });
   try {

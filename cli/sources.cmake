@@ -9,5 +9,6 @@ add_executable(chokepoint
 include(${CMAKE_CURRENT_SOURCE_DIR}/commands/lists.cmake OPTIONAL)
 include(${CMAKE_CURRENT_SOURCE_DIR}/commands/screen.cmake OPTIONAL)
 include(${CMAKE_CURRENT_SOURCE_DIR}/commands/audit.cmake OPTIONAL)
+include(${CMAKE_CURRENT_SOURCE_DIR}/commands/batch.cmake OPTIONAL)
 target_include_directories(chokepoint PRIVATE ${CMAKE_SOURCE_DIR})
 target_link_libraries(chokepoint PRIVATE chokepoint::engine chokepoint::data spdlog::spdlog fmt::fmt)

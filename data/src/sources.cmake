@@ -21,3 +21,4 @@ target_sources(chokepoint_data PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/src/ledger/ledger_csv.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/src/ledger/ledger_audit.cpp
 )
+include(${CMAKE_CURRENT_SOURCE_DIR}/src/register/sources.cmake OPTIONAL)

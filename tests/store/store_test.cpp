@@ -141,7 +141,11 @@ TEST_CASE("store: opening a new database applies the migrations once, and reopen
     CHECK(
         raw.Int("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'") ==
         1);
-    CHECK(raw.Int("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'") == 2);
+    // The audit log's and the ledger-audit results' append-only guards.
+    CHECK(raw.Int("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND "
+                  "tbl_name = 'audit_log'") == 2);
+    CHECK(raw.Int("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND "
+                  "tbl_name = 'ledger_audit_results'") == 2);
     CHECK(raw.Int("SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1);
   }
   *clock.now = "2027-01-01T00:00:00Z";

@@ -7,7 +7,8 @@ set(_store_migrations
   001_audit_log.sql
   002_list_snapshots.sql
   003_party_network.sql
-  004_ledger_audits.sql
+  004_party_register.sql
+  005_ledger_audits.sql
 )
 
 set(_store_dir "${CMAKE_CURRENT_LIST_DIR}")
@@ -52,6 +53,7 @@ configure_file("${_store_dir}/migrations_embedded.cpp.in"
 
 target_sources(chokepoint_engine PRIVATE
   ${_store_dir}/audit_chain.cpp
+  ${_store_dir}/batch_tables.cpp
   ${_store_dir}/list_snapshots.cpp
   ${_store_dir}/party_network.cpp
   ${_store_dir}/ledger_audits.cpp

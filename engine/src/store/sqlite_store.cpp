@@ -11,6 +11,7 @@
 
 #include "chokepoint/store.h"
 #include "store/audit_chain.h"
+#include "store/batch_tables.h"
 #include "store/list_snapshots.h"
 #include "store/migrations.h"
 #include "store/ledger_audits.h"
@@ -200,11 +201,133 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<RegisterUpsertCounts> UpsertRegisteredParties(
+      const std::vector<RegisteredParty>& parties, std::string_view actor,
+      const std::function<std::string(const RegisterUpsertCounts&)>& audit_payload) override {
+    return NoThrow("registering parties", [&]() -> Result<RegisterUpsertCounts> {
+      std::lock_guard<std::mutex> lock(mu_);
+      Result<std::string> now = Now();
+      if (!now.ok()) return now.status();
+      return batch_.UpsertParties(parties, actor, audit_payload, *now, InTransactionAppender());
+    });
+  }
+
+  Result<int64_t> CountRegisteredParties() override {
+    return NoThrow("counting registered parties", [&]() -> Result<int64_t> {
+      std::lock_guard<std::mutex> lock(mu_);
+      return batch_.CountParties();
+    });
+  }
+
+  Result<std::vector<RegisteredParty>> RegisteredPartiesAfter(
+      const std::optional<std::string>& after_id, size_t limit) override {
+    return NoThrow("reading registered parties", [&]() -> Result<std::vector<RegisteredParty>> {
+      std::lock_guard<std::mutex> lock(mu_);
+      return batch_.PartiesAfter(after_id, limit);
+    });
+  }
+
+  Result<std::optional<BatchRunRecord>> UnfinishedBatchRun() override {
+    return NoThrow("reading batch runs", [&]() -> Result<std::optional<BatchRunRecord>> {
+      std::lock_guard<std::mutex> lock(mu_);
+      return batch_.Unfinished();
+    });
+  }
+
+  Result<std::optional<BatchRunRecord>> LastCompletedBatchRun() override {
+    return NoThrow("reading batch runs", [&]() -> Result<std::optional<BatchRunRecord>> {
+      std::lock_guard<std::mutex> lock(mu_);
+      return batch_.LastCompleted();
+    });
+  }
+
+  Result<std::vector<BatchRunRecord>> ListBatchRuns(size_t limit) override {
+    return NoThrow("listing batch runs", [&]() -> Result<std::vector<BatchRunRecord>> {
+      std::lock_guard<std::mutex> lock(mu_);
+      return batch_.ListRuns(limit);
+    });
+  }
+
+  Result<BatchRunRecord> StartBatchRun(const BatchRunRecord& run) override {
+    return NoThrow("starting a batch run", [&]() -> Result<BatchRunRecord> {
+      std::lock_guard<std::mutex> lock(mu_);
+      Result<std::string> now = Now();
+      if (!now.ok()) return now.status();
+      return batch_.StartRun(run, *now);
+    });
+  }
+
+  Result<std::vector<LedgerHit>> LedgerHitsForParties(const std::string& first_id,
+                                                      const std::string& last_id) override {
+    return NoThrow("reading the hit ledger", [&]() -> Result<std::vector<LedgerHit>> {
+      std::lock_guard<std::mutex> lock(mu_);
+      return batch_.HitsForParties(first_id, last_id);
+    });
+  }
+
+  Result<std::optional<LedgerHit>> GetLedgerHit(const std::string& hit_id) override {
+    return NoThrow("reading a hit", [&]() -> Result<std::optional<LedgerHit>> {
+      std::lock_guard<std::mutex> lock(mu_);
+      return batch_.GetHit(hit_id);
+    });
+  }
+
+  Result<std::vector<std::pair<std::string, int64_t>>> CountActiveHits() override {
+    return NoThrow("counting hits", [&]() -> Result<std::vector<std::pair<std::string, int64_t>>> {
+      std::lock_guard<std::mutex> lock(mu_);
+      return batch_.CountActiveHits();
+    });
+  }
+
+  Status CommitBatchChunk(const BatchChunkCommit& chunk) override {
+    return NoThrow("committing a batch chunk", [&]() -> Status {
+      std::lock_guard<std::mutex> lock(mu_);
+      return batch_.CommitChunk(chunk);
+    });
+  }
+
+  Result<int64_t> CompleteBatchRun(
+      int64_t run_id, const std::string& summary_json, std::string_view actor,
+      const std::function<std::string(const BatchRunRecord&)>& audit_payload) override {
+    return NoThrow("completing a batch run", [&]() -> Result<int64_t> {
+      std::lock_guard<std::mutex> lock(mu_);
+      Result<std::string> now = Now();
+      if (!now.ok()) return now.status();
+      return batch_.CompleteRun(run_id, summary_json, actor, audit_payload, *now,
+                                InTransactionAppender());
+    });
+  }
+
+  Status ForEachBatchAlert(int64_t run_id,
+                           const std::function<Status(const BatchAlertRecord&)>& sink) override {
+    return NoThrow("reading alerts", [&]() -> Status {
+      std::lock_guard<std::mutex> lock(mu_);
+      return batch_.ForEachAlert(run_id, sink);
+    });
+  }
+
+  Result<int64_t> RecordHitDecision(
+      const HitDecision& decision,
+      const std::function<std::string(const LedgerHit&, const std::string&)>& audit_payload)
+      override {
+    return NoThrow("recording a decision", [&]() -> Result<int64_t> {
+      std::lock_guard<std::mutex> lock(mu_);
+      Result<std::string> now = Now();
+      if (!now.ok()) return now.status();
+      return batch_.RecordDecision(decision, audit_payload, *now, InTransactionAppender());
+    });
+  }
+
   int schema_version() const override { return schema_version_; }
   std::string path() const override { return path_; }
 
  private:
   Result<std::string> Now() const;
+  store_internal::AuditAppender InTransactionAppender() {
+    return [this](std::string_view kind, std::string_view actor, std::string_view payload) {
+      return AppendAuditInTransaction(kind, actor, payload);
+    };
+  }
   Status PrepareStatements();
   Result<int64_t> AppendAuditLocked(std::string_view kind, std::string_view actor,
                                     std::string_view payload_json);
@@ -229,6 +352,7 @@ class SqliteStore final : public Store {
   store_internal::ListSnapshotTables snapshots_;
   store_internal::PartyNetworkTables parties_;
   store_internal::LedgerAuditTables ledger_audits_;
+  store_internal::BatchTables batch_;
 };
 
 Result<std::string> SqliteStore::Now() const {
@@ -304,6 +428,7 @@ Status SqliteStore::PrepareStatements() {
   }
   if (Status s = snapshots_.Prepare(db); !s.ok()) return s;
   if (Status s = parties_.Prepare(db); !s.ok()) return s;
+  if (Status s = batch_.Prepare(db); !s.ok()) return s;
   return ledger_audits_.Prepare(db);
 }
 

@@ -65,6 +65,11 @@ Status Statement::Bind(int index, int64_t value) {
   return rc == SQLITE_OK ? Status::OK() : SqliteError(db_, rc, purpose_);
 }
 
+Status Statement::BindDouble(int index, double value) {
+  int rc = sqlite3_bind_double(stmt_, index, value);
+  return rc == SQLITE_OK ? Status::OK() : SqliteError(db_, rc, purpose_);
+}
+
 Status Statement::BindNull(int index) {
   int rc = sqlite3_bind_null(stmt_, index);
   return rc == SQLITE_OK ? Status::OK() : SqliteError(db_, rc, purpose_);
@@ -85,6 +90,8 @@ Status Statement::Run() {
 }
 
 int64_t Statement::ColumnInt64(int col) const { return sqlite3_column_int64(stmt_, col); }
+
+double Statement::ColumnDouble(int col) const { return sqlite3_column_double(stmt_, col); }
 
 std::string Statement::ColumnText(int col) const {
   // text() before bytes(), as SQLite documents, so the length is that of the UTF-8 form.

@@ -45,6 +45,8 @@ class Statement {
   Status Bind(int index, std::string_view text);
   Status Bind(int index, int64_t value);
   Status BindNull(int index);
+  // Not an overload of Bind: an int argument would be ambiguous between int64_t and double.
+  Status BindDouble(int index, double value);
 
   // true: a row is available through the Column* calls; false: the statement is done.
   Result<bool> Step();
@@ -53,6 +55,7 @@ class Statement {
 
   // Columns are 0-based. NULL reads as 0 or "".
   int64_t ColumnInt64(int col) const;
+  double ColumnDouble(int col) const;
   std::string ColumnText(int col) const;
   bool ColumnIsNull(int col) const;
 

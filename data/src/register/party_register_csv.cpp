@@ -1,0 +1,105 @@
+#include "chokepoint/data/party_register_csv.h"
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <unordered_map>
+
+#include "chokepoint/data/csv_reader.h"
+#include "chokepoint/sha256.h"
+
+namespace chokepoint::data {
+
+namespace {
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot read '" + path + "'");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) return Status::IOError("reading '" + path + "' failed");
+  return buf.str();
+}
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+Result<std::vector<PartyRecord>> Parse(const std::string& text, const std::string& path) {
+  CsvReader reader(text, ',');
+  CsvRow row;
+  if (!reader.Next(&row)) return Status::InvalidArgument(path + ": empty file, expected a header");
+  const std::string header_at = path + ":" + std::to_string(row.line) + ": ";
+  if (!row.error.empty()) return Status::InvalidArgument(header_at + row.error);
+  int id = -1, name = -1, country = -1, address = -1, type = -1;
+  for (size_t i = 0; i < row.fields.size(); ++i) {
+    std::string f = Lower(row.fields[i]);
+    int* slot = f == "id"        ? &id
+                : f == "name"    ? &name
+                : f == "country" ? &country
+                : f == "address" ? &address
+                : f == "type"    ? &type
+                                 : nullptr;
+    if (slot != nullptr) *slot = static_cast<int>(i);
+  }
+  for (auto [column, label] : {std::pair{id, "id"}, {name, "name"}, {country, "country"}}) {
+    if (column < 0) {
+      return Status::InvalidArgument(header_at + "field '" + label +
+                                     "': missing from the header (need id,name,country"
+                                     "[,address,type])");
+    }
+  }
+  auto field = [&](int column) {
+    return column >= 0 && static_cast<size_t>(column) < row.fields.size() ? row.fields[column]
+                                                                          : std::string();
+  };
+  std::vector<PartyRecord> parties;
+  std::unordered_map<std::string, int64_t> line_of;
+  while (reader.Next(&row)) {
+    const std::string at = path + ":" + std::to_string(row.line) + ": ";
+    if (!row.error.empty()) return Status::InvalidArgument(at + row.error);
+    PartyRecord p{field(id), field(name), field(country), field(address), field(type)};
+    if (Status s = NormalizePartyRecord(&p); !s.ok()) {
+      return Status::InvalidArgument(at + s.message());
+    }
+    auto [it, fresh] = line_of.emplace(p.id, row.line);
+    if (!fresh) {
+      return Status::InvalidArgument(at + "field 'id': '" + p.id + "' already on line " +
+                                     std::to_string(it->second));
+    }
+    parties.push_back(std::move(p));
+  }
+  return parties;
+}
+
+}  // namespace
+
+Result<std::vector<PartyRecord>> ReadCustomerMaster(const std::string& path) {
+  Result<std::string> text = ReadFile(path);
+  if (!text.ok()) return text.status();
+  return Parse(*text, path);
+}
+
+Result<CustomerImport> ImportCustomerMaster(Store& store, const std::string& path,
+                                            std::string_view actor) {
+  Result<std::string> text = ReadFile(path);
+  if (!text.ok()) return text.status();
+  Result<std::vector<PartyRecord>> parties = Parse(*text, path);
+  if (!parties.ok()) return parties.status();
+  Result<std::string> sha = Sha256Hex(*text);
+  if (!sha.ok()) return sha.status();
+  CustomerImport out;
+  out.rows = static_cast<int64_t>(parties->size());
+  nlohmann::json fields = {{"file", path}, {"sha256", *sha}};
+  Result<RegisterUpsertCounts> counts =
+      RegisterParties(store, std::move(parties).value(), "customers", actor,
+                      fields.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  if (!counts.ok()) return counts.status();
+  out.counts = *counts;
+  return out;
+}
+
+}  // namespace chokepoint::data
