@@ -100,6 +100,7 @@ struct AuditOptions {
 
 // One distinct ledger party: where it sits in the graph and what it screens as (all dates).
 struct AuditPartyProfile {
+  std::string key;       // AuditPartyKey: spellings that normalise alike are one party
   std::string graph_id;  // empty when the party is not in the graph
   std::vector<ScreenHit> hits;
 };
@@ -117,7 +118,7 @@ class AuditNetworkBuilder {
 
   struct Built {
     std::shared_ptr<const PartyGraph> graph;
-    // Key: AuditPartyKey(name, country).
+    // Key: AuditPartySpelling(name, country), every spelling the ledger used.
     std::unordered_map<std::string, AuditPartyProfile> profiles;
     size_t ledger_links = 0;
   };
@@ -133,6 +134,9 @@ class AuditNetworkBuilder {
 
 // The key ledger parties are joined by: the normalised name (screen.h) and the country.
 std::string AuditPartyKey(std::string_view name, std::string_view country);
+// The ledger's own spelling and country, as written: the cheap lookup key of a profile (the
+// normalisation behind AuditPartyKey costs more than judging the rest of a line).
+std::string AuditPartySpelling(std::string_view name, std::string_view country);
 
 class ShipmentAuditor {
  public:
@@ -140,7 +144,7 @@ class ShipmentAuditor {
     std::shared_ptr<const RulePack> rules;
     std::shared_ptr<const ScreeningIndex> index;
     std::shared_ptr<const PartyGraph> graph;                      // may be null: no tracing
-    std::unordered_map<std::string, AuditPartyProfile> profiles;  // may be empty
+    std::unordered_map<std::string, AuditPartyProfile> profiles;  // by spelling; may be empty
     ItemResolver resolve_item;
     AuditOptions options;
   };

@@ -29,7 +29,7 @@ struct PartyRule {
 struct Role {
   std::string name;  // "consignee", "intermediary[1]", joined when one party fills several
   const ShipmentParty* party;
-  std::string key;
+  const AuditPartyProfile* profile;
   bool trace;  // the exporter is the shipper: tracing it would reach everyone it ships to
 };
 
@@ -107,6 +107,8 @@ struct ShipmentAuditor::Impl {
   void CheckItem(const Shipment& s, Date day, ShipmentResult* out) const;
   void CheckDestination(const Shipment& s, Date day, ShipmentResult* out) const;
   void CheckParties(const Shipment& s, Date day, ShipmentResult* out) const;
+  // Screens a party no profile was prepared for (an API call) and finds it in the graph.
+  AuditPartyProfile Profile(const ShipmentParty& p) const;
   void ScreenParty(const Role& role, const AuditPartyProfile& profile, Date day,
                    std::vector<std::string>* hit_ids, ShipmentResult* out) const;
   void TraceParty(const Role& role, const AuditPartyProfile& profile, Date day,
@@ -343,17 +345,25 @@ void ShipmentAuditor::Impl::TraceParty(const Role& role, const AuditPartyProfile
 
 void ShipmentAuditor::Impl::CheckParties(const Shipment& s, Date day, ShipmentResult* out) const {
   std::vector<Role> roles;
+  std::vector<AuditPartyProfile> computed;  // parties the network builder has not seen
+  computed.reserve(4 + s.intermediaries.size());
   auto add = [&](std::string name, const ShipmentParty& p, bool trace) {
     if (p.name.empty()) return;
-    std::string key = AuditPartyKey(p.name, p.country);
+    const AuditPartyProfile* profile = nullptr;
+    if (auto it = setup.profiles.find(AuditPartySpelling(p.name, p.country));
+        it != setup.profiles.end()) {
+      profile = &it->second;
+    } else {
+      profile = &computed.emplace_back(Profile(p));
+    }
     for (Role& r : roles) {
-      if (r.key == key) {
+      if (r.profile->key == profile->key) {
         r.name += "," + name;
         r.trace = r.trace || trace;
         return;
       }
     }
-    roles.push_back({std::move(name), &p, std::move(key), trace});
+    roles.push_back({std::move(name), &p, profile, trace});
   };
   add("exporter", s.exporter, false);
   add("buyer", s.buyer, true);
@@ -363,33 +373,31 @@ void ShipmentAuditor::Impl::CheckParties(const Shipment& s, Date day, ShipmentRe
   add("consignee", s.consignee, true);
   add("end_user", s.end_user, true);
   for (const Role& role : roles) {
-    AuditPartyProfile computed;
-    const AuditPartyProfile* profile = nullptr;
-    if (auto it = setup.profiles.find(role.key); it != setup.profiles.end()) {
-      profile = &it->second;
-    } else {
-      // A party the network builder has not seen (an API call): screen it now.
-      ScreenQuery q;
-      q.name = role.party->name;
-      if (!role.party->country.empty()) q.country = role.party->country;
-      q.any_date = true;
-      q.threshold = setup.options.screen_threshold;
-      computed.hits = setup.index->Screen(q);
-      if (setup.graph) {
-        if (auto id = setup.graph->ResolveParty(role.party->name); id.ok()) {
-          const Party* p = setup.graph->FindParty(*id);
-          if (p && AuditPartyKey(p->name, role.party->country.empty() ? "" : p->country) ==
-                       AuditPartyKey(role.party->name, role.party->country)) {
-            computed.graph_id = *id;
-          }
-        }
-      }
-      profile = &computed;
-    }
     std::vector<std::string> hit_ids;
-    ScreenParty(role, *profile, day, &hit_ids, out);
-    if (role.trace) TraceParty(role, *profile, day, hit_ids, out);
+    ScreenParty(role, *role.profile, day, &hit_ids, out);
+    if (role.trace) TraceParty(role, *role.profile, day, hit_ids, out);
   }
+}
+
+AuditPartyProfile ShipmentAuditor::Impl::Profile(const ShipmentParty& p) const {
+  AuditPartyProfile profile;
+  profile.key = AuditPartyKey(p.name, p.country);
+  ScreenQuery q;
+  q.name = p.name;
+  if (!p.country.empty()) q.country = p.country;
+  q.any_date = true;
+  q.threshold = setup.options.screen_threshold;
+  profile.hits = setup.index->Screen(q);
+  if (setup.graph) {
+    if (auto id = setup.graph->ResolveParty(p.name); id.ok()) {
+      const Party* known = setup.graph->FindParty(*id);
+      if (known &&
+          AuditPartyKey(known->name, p.country.empty() ? "" : known->country) == profile.key) {
+        profile.graph_id = *id;
+      }
+    }
+  }
+  return profile;
 }
 
 ShipmentAuditor::ShipmentAuditor(Setup setup) : impl_(std::make_unique<Impl>(std::move(setup))) {}

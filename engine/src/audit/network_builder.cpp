@@ -19,6 +19,13 @@ std::string AuditPartyKey(std::string_view name, std::string_view country) {
   return key;
 }
 
+std::string AuditPartySpelling(std::string_view name, std::string_view country) {
+  std::string s(name);
+  s += '\x1f';
+  s += country;
+  return s;
+}
+
 namespace {
 
 struct LedgerParty {
@@ -38,11 +45,17 @@ struct AuditNetworkBuilder::State {
   // Ordered maps: the graph's parties and links come out in the same order on every run.
   std::map<std::string, LedgerParty> parties;
   std::map<std::pair<std::string, std::string>, LedgerLink> links;
+  std::unordered_map<std::string, std::string> key_of;  // spelling → key
 
   const std::string& Add(const ShipmentParty& p) {
-    std::string key = AuditPartyKey(p.name, p.country);
-    auto it = parties.try_emplace(std::move(key), LedgerParty{p.name, p.country}).first;
-    return it->first;
+    std::string spelling = AuditPartySpelling(p.name, p.country);
+    auto known = key_of.find(spelling);
+    if (known == key_of.end()) {
+      std::string key = AuditPartyKey(p.name, p.country);
+      parties.try_emplace(key, LedgerParty{p.name, p.country});
+      known = key_of.emplace(std::move(spelling), std::move(key)).first;
+    }
+    return known->second;
   }
 };
 
@@ -143,13 +156,18 @@ Result<AuditNetworkBuilder::Built> AuditNetworkBuilder::Build(PartyNetwork netwo
       q.limit = 10;
       profiles[i].hits = index.Screen(q);
       profiles[i].graph_id = graph_id.at(keys[i]);
+      profiles[i].key = keys[i];
     }
   };
   std::vector<std::thread> pool;
   for (int t = 1; t < std::max(1, threads); ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
-  for (size_t i = 0; i < keys.size(); ++i) out.profiles.emplace(keys[i], std::move(profiles[i]));
+  std::unordered_map<std::string, size_t> slot;
+  for (size_t i = 0; i < keys.size(); ++i) slot.emplace(keys[i], i);
+  for (const auto& [spelling, key] : state_->key_of) {
+    out.profiles.emplace(spelling, profiles[slot.at(key)]);
+  }
 
   auto graph = PartyGraph::Build(std::move(network));
   if (!graph.ok()) return graph.status();
