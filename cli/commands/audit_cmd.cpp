@@ -7,6 +7,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "chokepoint/batch.h"
 #include "chokepoint/data/catalog.h"
 #include "chokepoint/data/ledger_audit.h"
 #include "chokepoint/data/party_csv.h"
@@ -198,6 +199,18 @@ int RunAudit(const Context& ctx, const AuditFlags& f) {
   if (Status s = db.FinishLedgerAudit(*audit_id, doc.dump()); !s.ok()) return Fail(s);
   if (!f.report.empty()) {
     if (Status s = report.Write(f.report, doc); !s.ok()) return Fail(s);
+  }
+  // Every party an audit has seen joins the register the nightly batch re-screens.
+  std::vector<PartyRecord> register_parties;
+  register_parties.reserve(summary->parties.size());
+  for (const auto& [key, party] : summary->parties) {
+    register_parties.push_back({"ledger:" + key, party.name, party.country, "", ""});
+  }
+  if (!register_parties.empty()) {
+    auto registered =
+        RegisterParties(db, std::move(register_parties), "audit", "cli",
+                        Json({{"ledger", f.ledger}, {"audit_id", *audit_id}}).dump());
+    if (!registered.ok()) return Fail(registered.status().WithContext("registering parties"));
   }
   Json audit = doc;
   audit["ledger_sha256"] = run.ledger_sha256;

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "chokepoint/batch.h"
 #include "chokepoint/data/party_csv.h"
 #include "chokepoint/graph.h"
 #include "chokepoint/list_links.h"
@@ -39,6 +40,18 @@ int RunImport(const Context& ctx, const GraphFlags& f) {
   auto store = ctx.OpenStore();
   if (!store.ok()) return Fail(store.status());
   if (Status s = (*store)->UpsertPartyNetwork(network); !s.ok()) return Fail(s);
+  // The network's parties join the register the nightly batch re-screens.
+  std::vector<PartyRecord> register_parties;
+  for (size_t i = 0; i < network.party_count(); ++i) {
+    const Party& p = network.PartyAt(i);
+    register_parties.push_back({p.id, p.name, p.country, p.address,
+                                p.kind == PartyKind::kPerson ? "individual" : "entity"});
+  }
+  if (!register_parties.empty()) {
+    auto registered = RegisterParties(**store, std::move(register_parties), "graph-import", "cli",
+                                      nlohmann::ordered_json({{"parties_file", f.parties_csv}}).dump());
+    if (!registered.ok()) return Fail(registered.status().WithContext("registering parties"));
+  }
   nlohmann::ordered_json audit = {{"parties_file", f.parties_csv},
                                   {"links_file", f.links_csv},
                                   {"parties", report->parties},

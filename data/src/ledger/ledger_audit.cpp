@@ -46,6 +46,7 @@ Result<LedgerAuditSummary> RunLedgerAudit(LedgerReader& ledger, LedgerAuditInput
     builder.AddShipment(shipment);
   }
   summary.distinct_parties = builder.distinct_parties();
+  summary.parties = builder.Parties();
   auto built = builder.Build(std::move(inputs.network), *inputs.index, options.audit, threads);
   if (!built.ok()) return built.status();
   summary.graph_parties = built->graph->party_count();

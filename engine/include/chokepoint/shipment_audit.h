@@ -115,6 +115,8 @@ class AuditNetworkBuilder {
   ~AuditNetworkBuilder();
   void AddShipment(const Shipment& shipment);
   size_t distinct_parties() const;
+  // The distinct parties seen so far, each with its key, in key order.
+  std::vector<std::pair<std::string, ShipmentParty>> Parties() const;
 
   struct Built {
     std::shared_ptr<const PartyGraph> graph;

@@ -64,6 +64,13 @@ AuditNetworkBuilder::~AuditNetworkBuilder() = default;
 
 size_t AuditNetworkBuilder::distinct_parties() const { return state_->parties.size(); }
 
+std::vector<std::pair<std::string, ShipmentParty>> AuditNetworkBuilder::Parties() const {
+  std::vector<std::pair<std::string, ShipmentParty>> out;
+  out.reserve(state_->parties.size());
+  for (const auto& [key, p] : state_->parties) out.push_back({key, {p.name, p.country}});
+  return out;
+}
+
 void AuditNetworkBuilder::AddShipment(const Shipment& s) {
   // The chain goods travel along; parties the ledger leaves empty drop out of it.
   std::vector<const ShipmentParty*> chain;

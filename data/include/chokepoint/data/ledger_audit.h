@@ -30,6 +30,8 @@ struct LedgerAuditSummary {
   std::array<int64_t, 4> by_verdict{};     // indexed by Verdict
   std::map<std::string, int64_t> by_rule;  // lines with a finding under the rule (or code)
   size_t distinct_parties = 0;
+  // Those parties (key, as first spelt), for the party register the nightly batch re-screens.
+  std::vector<std::pair<std::string, ShipmentParty>> parties;
   size_t graph_parties = 0;
   size_t graph_links = 0;
   size_t ledger_links = 0;
