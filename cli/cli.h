@@ -44,5 +44,7 @@ void RegisterAuditLog(CLI::App& app, Context& ctx);
 void RegisterLists(CLI::App& app, Context& ctx);
 void RegisterScreen(CLI::App& app, Context& ctx);
 void RegisterGraph(CLI::App& app, Context& ctx);
+void RegisterServe(CLI::App& app, Context& ctx);
+void RegisterKeys(CLI::App& app, Context& ctx);
 
 }  // namespace chokepoint::cli

@@ -71,6 +71,8 @@ int Main(int argc, char** argv) {
   RegisterLists(app, ctx);
   RegisterScreen(app, ctx);
   RegisterGraph(app, ctx);
+  RegisterServe(app, ctx);
+  RegisterKeys(app, ctx);
 
   app.parse_complete_callback([&ctx] { SetUpLogging(ctx); });
   try {

@@ -7,6 +7,7 @@ set(_store_migrations
   001_audit_log.sql
   002_list_snapshots.sql
   003_party_network.sql
+  004_api_keys.sql
 )
 
 set(_store_dir "${CMAKE_CURRENT_LIST_DIR}")
@@ -50,6 +51,7 @@ configure_file("${_store_dir}/migrations_embedded.cpp.in"
                "${CMAKE_CURRENT_BINARY_DIR}/generated/store/migrations_embedded.cpp" @ONLY)
 
 target_sources(chokepoint_engine PRIVATE
+  ${_store_dir}/api_keys.cpp
   ${_store_dir}/audit_chain.cpp
   ${_store_dir}/list_snapshots.cpp
   ${_store_dir}/party_network.cpp
