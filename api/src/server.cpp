@@ -120,7 +120,8 @@ class RequestHandler final : public net::HTTPRequestHandler {
   std::optional<ApiResponse> Authorize(net::HTTPServerRequest& req, const Route& route,
                                        std::optional<VerifiedKey>* key, std::string* key_id) {
     if (!route.role) return std::nullopt;
-    const std::string& auth = req.get("Authorization", "");
+    // A copy: get() returns a reference to its default argument when the header is missing.
+    const std::string auth = req.get("Authorization", std::string());
     constexpr std::string_view kBearer = "Bearer ";
     if (!StartsWith(auth, kBearer)) {
       ApiResponse r = Problem(401, "send an API key as 'Authorization: Bearer <key>'");
