@@ -61,6 +61,10 @@ void AuditWriter::Run() {
       healthy_ = true;
       backoff = std::chrono::milliseconds(10);
       committed_cv_.notify_all();
+      if (options_.group_window_ms > 0 && !stopping_ && queue_.size() < options_.max_batch) {
+        work_cv_.wait_for(lock, std::chrono::milliseconds(options_.group_window_ms),
+                          [&] { return stopping_; });
+      }
       continue;
     }
     ++failed_commits_;

@@ -22,6 +22,10 @@ class AuditWriter {
   struct Options {
     size_t queue_limit = 100000;
     size_t max_batch = 5000;  // records per transaction
+    // After a commit, wait this long for more records before the next one, so that a steady
+    // stream is committed in a few large transactions instead of many small ones (each commit
+    // costs an fsync and the write lock). 0 when responses wait for their commit.
+    int group_window_ms = 2;
   };
   AuditWriter(std::unique_ptr<Store> store, Options options);
   ~AuditWriter();  // Stop()s
