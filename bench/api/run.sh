@@ -14,7 +14,7 @@ conns="${CONNS:-8}"
 wrk_threads="${WRK_THREADS:-1}"
 bin="$build/cli/chokepoint"
 lists="../shared/data/lists"
-command -v wrk >/dev/null || { echo "install wrk: apt-get install wrk" >&2; exit 3; }
+command -v wrk >/dev/null || { echo "install wrk: CHOKEPOINT_BENCH_TOOLS=1 scripts/setup.sh" >&2; exit 3; }
 [ -d "$lists" ] || { echo "skipped: $lists is not present" >&2; exit 0; }
 
 work="$(mktemp -d)"
