@@ -3,15 +3,14 @@
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
-#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SSLManager.h>
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/TCPServer.h>
 #include <Poco/ThreadPool.h>
 #include <spdlog/spdlog.h>
 
@@ -19,6 +18,7 @@
 #include <istream>
 
 #include "chokepoint/sha256.h"
+#include "connection.h"
 #include "routes.h"
 
 namespace chokepoint::api {
@@ -77,15 +77,6 @@ class RequestHandler final : public net::HTTPRequestHandler {
 
   void handleRequest(net::HTTPServerRequest& req, net::HTTPServerResponse& resp) override {
     const auto start = Clock::now();
-    // Poco sends the head and the body in separate writes; with Nagle's algorithm the body waits
-    // for the client's delayed ACK of the head (up to 40 ms) on a keep-alive connection.
-    if (auto* impl = dynamic_cast<net::HTTPServerRequestImpl*>(&req)) {
-      try {
-        impl->socket().setNoDelay(true);
-      } catch (const Poco::Exception&) {
-        // Not fatal: the answer is only slower.
-      }
-    }
     std::string_view uri = req.getURI();
     std::string path(uri.substr(0, uri.find('?')));
     size_t slot = 0;
@@ -211,7 +202,8 @@ class HandlerFactory final : public net::HTTPRequestHandlerFactory {
 struct ApiServer::Impl {
   ServerCore core;
   std::unique_ptr<Poco::ThreadPool> pool;
-  std::unique_ptr<net::HTTPServer> http;
+  ConnectionRegistry connections;
+  std::unique_ptr<net::TCPServer> http;
   uint16_t port = 0;
   bool tls = false;
   bool started = false;
@@ -283,14 +275,16 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Create(const ServerOptions& option
         Poco::Timespan(Poco::Timespan::TimeDiff(options.keep_alive_timeout_ms) * 1000));
     params->setServerName("chokepoint");
     impl->pool = std::make_unique<Poco::ThreadPool>(2, options.threads + 2, 60);
-    impl->http =
-        std::make_unique<net::HTTPServer>(new HandlerFactory(core), *impl->pool, *socket, params);
+    net::HTTPServerParams::Ptr params_ptr(params);
+    impl->http = std::make_unique<net::TCPServer>(
+        new ApiConnectionFactory(new HandlerFactory(core), params_ptr, impl->connections),
+        *impl->pool, *socket, params_ptr);
   } catch (const Poco::Exception& e) {
     return Status::IOError("listening on " + options.bind + ":" + std::to_string(options.port) +
                            ": " + e.displayText());
   }
-  net::HTTPServer* http = impl->http.get();
-  core.current_connections = [http] { return http->currentConnections(); };
+  ConnectionRegistry* connections = &impl->connections;
+  core.current_connections = [connections] { return connections->active(); };
   return std::unique_ptr<ApiServer>(new ApiServer(std::move(impl)));
 }
 
@@ -305,7 +299,8 @@ Status ApiServer::Stop() {
   impl_->stopped = true;
   if (impl_->started) {
     // Stop accepting; requests in flight finish, idle keep-alive connections are closed.
-    impl_->http->stopAll(false);
+    impl_->http->stop();
+    impl_->connections.StopAll();
     impl_->pool->joinAll();
   }
   impl_->core.engine->WaitForReloads();
