@@ -48,5 +48,7 @@ void RegisterAudit(CLI::App& app, Context& ctx);
 void RegisterBatch(CLI::App& app, Context& ctx);
 void RegisterReview(CLI::App& app, Context& ctx);
 void RegisterParties(CLI::App& app, Context& ctx);
+void RegisterServe(CLI::App& app, Context& ctx);
+void RegisterKeys(CLI::App& app, Context& ctx);
 
 }  // namespace chokepoint::cli

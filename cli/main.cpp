@@ -75,6 +75,8 @@ int Main(int argc, char** argv) {
   RegisterBatch(app, ctx);
   RegisterReview(app, ctx);
   RegisterParties(app, ctx);
+  RegisterServe(app, ctx);
+  RegisterKeys(app, ctx);
 
   app.parse_complete_callback([&ctx] { SetUpLogging(ctx); });
   try {

@@ -10,5 +10,7 @@ include(${CMAKE_CURRENT_SOURCE_DIR}/commands/lists.cmake OPTIONAL)
 include(${CMAKE_CURRENT_SOURCE_DIR}/commands/screen.cmake OPTIONAL)
 include(${CMAKE_CURRENT_SOURCE_DIR}/commands/audit.cmake OPTIONAL)
 include(${CMAKE_CURRENT_SOURCE_DIR}/commands/batch.cmake OPTIONAL)
+include(${CMAKE_CURRENT_SOURCE_DIR}/commands/api.cmake OPTIONAL)
 target_include_directories(chokepoint PRIVATE ${CMAKE_SOURCE_DIR})
-target_link_libraries(chokepoint PRIVATE chokepoint::engine chokepoint::data spdlog::spdlog fmt::fmt)
+target_link_libraries(chokepoint PRIVATE chokepoint::engine chokepoint::data chokepoint::service
+                      spdlog::spdlog fmt::fmt)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what chokepoint needs on Debian 12 (as root) and builds it.
 #   scripts/setup.sh [BUILD_DIR] [extra cmake arguments...]
+#   CHOKEPOINT_BENCH_TOOLS=1 scripts/setup.sh   also installs wrk for bench/api/run.sh
 # Idempotent: packages already present are not fetched again; the build is incremental.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,8 @@ packages=(build-essential cmake ninja-build pkg-config libsqlite3-dev libssl-dev
 # Extra packages a caller needs beyond the build (scripts/test.sh: Chromium for the report check).
 read -r -a extra <<<"${CHOKEPOINT_EXTRA_PACKAGES:-}"
 packages+=("${extra[@]}")
+# The API load benchmark (bench/api/run.sh) needs wrk; the build and the tests do not.
+if [ "${CHOKEPOINT_BENCH_TOOLS:-0}" = 1 ]; then packages+=(wrk); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,13 +1,14 @@
 // chokepoint classify: by --part (catalog), --spec (JSON file) or by figures on the command line.
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "chokepoint/classify.h"
-#include "chokepoint/country.h"
 #include "chokepoint/data/catalog.h"
 #include "chokepoint/json.h"
+#include "chokepoint/service/classify_service.h"
 #include "cli/cli.h"
 
 namespace chokepoint::cli {
@@ -61,9 +62,9 @@ Result<ItemSpec> BuildItem(const ClassifyFlags& f) {
     auto catalog =
         data::Catalog::Load(f.catalog.empty() ? data::Catalog::DefaultPath() : f.catalog);
     if (!catalog.ok()) return catalog.status();
-    auto part = catalog->Find(f.part);
+    auto part = service::CatalogItem(*catalog, f.part, nullptr);
     if (!part.ok()) return part.status();
-    item = (*part)->spec;
+    item = std::move(part).value();
   } else if (!f.spec_file.empty()) {
     auto spec = ReadSpecFile(f.spec_file);
     if (!spec.ok()) return spec.status();
@@ -113,27 +114,24 @@ Result<ItemSpec> BuildItem(const ClassifyFlags& f) {
 }
 
 Result<ClassifyRequest> BuildRequest(const ClassifyFlags& f) {
-  ClassifyRequest req;
   auto item = BuildItem(f);
   if (!item.ok()) return item.status();
-  req.item = std::move(item).value();
-  req.as_of = Date::Today();
-  if (!f.as_of.empty()) {
-    auto d = Date::Parse(f.as_of);
-    if (!d.ok()) return d.status().WithContext("--as-of");
-    req.as_of = *d;
-  }
-  for (auto [text, out, flag] : {std::tuple{&f.destination, &req.destination, "--destination"},
-                                 {&f.headquarters, &req.headquarters, "--headquarters"}}) {
-    if (text->empty()) continue;
-    auto cc = NormalizeCountry(*text);
-    if (!cc.ok()) return cc.status().WithContext(flag);
-    *out = *cc;
-  }
-  if (!f.exporter_role.empty()) req.exporter_role = f.exporter_role;
-  if (!f.designer_status.empty()) req.designer_status = f.designer_status;
-  Status s = SetYesNo(f.packaged_outside_d5, "--packaged-outside-d5", &req.packaged_outside_d5);
+  service::ClassifyFields fields;
+  fields.as_of = f.as_of;
+  fields.destination = f.destination;
+  fields.headquarters = f.headquarters;
+  fields.exporter_role = f.exporter_role;
+  fields.designer_status = f.designer_status;
+  Status s = SetYesNo(f.packaged_outside_d5, "--packaged-outside-d5", &fields.packaged_outside_d5);
   if (!s.ok()) return s;
+  std::string field;
+  auto req = service::BuildClassifyRequest(std::move(item).value(), fields, &field);
+  if (!req.ok()) {
+    // The service names the input field; here it is a flag.
+    std::string flag = "--" + field;
+    std::replace(flag.begin(), flag.end(), '_', '-');
+    return req.status().WithContext(flag);
+  }
   return req;
 }
 
@@ -198,14 +196,11 @@ int RunClassify(const Context& ctx, const ClassifyFlags& flags) {
   if (!result.ok()) return Fail(result.status());
 
   std::string json = ClassificationToJson(*result);
-  nlohmann::ordered_json audit = {
-      {"input", nlohmann::ordered_json::parse(ItemSpecToJson(request->item))},
-      {"as_of", request->as_of.ToString()},
-      {"destination", request->destination.value_or("")},
-      {"headquarters", request->headquarters.value_or("")},
-      {"rules_version", result->rules_version},
-      {"result", nlohmann::ordered_json::parse(json)}};
-  if (Status s = RecordAudit(ctx, "classify", audit.dump()); !s.ok()) return Fail(s);
+  if (Status s =
+          RecordAudit(ctx, "classify", service::ClassifyAuditPayload(*request, *result, json));
+      !s.ok()) {
+    return Fail(s);
+  }
 
   if (flags.json) {
     std::cout << json << "\n";

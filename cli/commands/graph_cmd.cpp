@@ -12,6 +12,7 @@
 #include "chokepoint/graph.h"
 #include "chokepoint/list_links.h"
 #include "chokepoint/screen_store.h"
+#include "chokepoint/service/trace_service.h"
 #include "cli/cli.h"
 
 namespace chokepoint::cli {
@@ -63,41 +64,16 @@ int RunImport(const Context& ctx, const GraphFlags& f) {
   return kExitClear;
 }
 
-// The stored network with every party that screens as a listed entry marked as listed.
-struct LinkedGraph {
-  std::shared_ptr<const PartyGraph> graph;
-  std::shared_ptr<const RulePack> pack;
-  std::vector<ListSnapshot> snapshots;
-  int linked = 0;
-};
-
-Result<LinkedGraph> LoadLinkedGraph(const Context& ctx, const GraphFlags& f) {
+Result<service::LinkedGraph> LoadLinkedGraph(const Context& ctx, const GraphFlags& f) {
   auto store = ctx.OpenStore();
   if (!store.ok()) return store.status();
-  PartyNetwork network;
-  if (Status s = (*store)->LoadPartyNetwork(&network); !s.ok()) return s;
-  if (network.party_count() == 0) {
-    return Status::InvalidArgument(
-        "no party network yet: run `chokepoint graph import parties.csv links.csv`");
-  }
   auto index = LoadActiveIndex(**store);
   if (!index.ok()) return index.status();
-  LinkedGraph out;
-  out.snapshots = index->snapshots;
-  ListLinkOptions options;
-  if (f.link_threshold >= 0) options.name_threshold = f.link_threshold;
-  auto linked = LinkPartiesToLists(*index->index, &network, options);
-  if (!linked.ok()) return linked.status();
-  out.linked = static_cast<int>(linked->by_name + linked->by_identifier + linked->address_links);
   auto pack = ctx.LoadRules();
   if (!pack.ok()) return pack.status();
-  out.pack = *pack;
-  auto graph = PartyGraph::Build(std::move(network));
-  if (!graph.ok()) return graph.status();
-  out.graph = *graph;
-  spdlog::info("party graph: {} parties, {} links, {} list links", out.graph->party_count(),
-               out.graph->link_count(), out.linked);
-  return out;
+  ListLinkOptions options;
+  if (f.link_threshold >= 0) options.name_threshold = f.link_threshold;
+  return service::LoadLinkedGraph(**store, *index->index, *pack, options);
 }
 
 int RunTrace(const Context& ctx, const GraphFlags& f, bool ownership_only) {
@@ -128,12 +104,10 @@ int RunTrace(const Context& ctx, const GraphFlags& f, bool ownership_only) {
       spdlog::info("wrote {}", f.dot_file);
     }
   }
-  nlohmann::ordered_json audit = {{"command", ownership_only ? "ownership" : "trace"},
-                                  {"party", *id},
-                                  {"as_of", as_of->ToString()},
-                                  {"rules_version", linked->pack->fingerprint()},
-                                  {"result", nlohmann::ordered_json::parse(doc)}};
-  if (Status s = RecordAudit(ctx, ownership_only ? "ownership" : "trace", audit.dump()); !s.ok()) {
+  const char* command = ownership_only ? "ownership" : "trace";
+  if (Status s = RecordAudit(ctx, command,
+                             service::TraceAuditPayload(command, *id, *as_of, *linked->pack, doc));
+      !s.ok()) {
     return Fail(s);
   }
   std::cout << doc << "\n";

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "chokepoint/data/list_import.h"
+#include "chokepoint/service/lists_service.h"
 #include "cli/cli.h"
 
 namespace chokepoint::cli {
@@ -66,30 +67,13 @@ int RunImport(const Context& ctx, const ListsFlags& flags) {
   return kExitClear;
 }
 
-Json SnapshotJson(const ListSnapshot& s) {
-  Json j = {{"id", s.id},
-            {"source", s.source},
-            {"format", s.format},
-            {"sha256", s.sha256},
-            {"entries", s.entries},
-            {"imported_at", s.imported_at},
-            {"rows_read", s.rows_read},
-            {"rows_skipped", s.rows_skipped},
-            {"published", s.published ? Json(*s.published) : Json(nullptr)},
-            {"active", s.active},
-            {"files", s.files}};
-  return j;
-}
-
 int RunStatus(const Context& ctx, const ListsFlags& flags) {
   auto store = ctx.OpenStore();
   if (!store.ok()) return Fail(store.status());
   auto snapshots = (*store)->ListSnapshots(/*active_only=*/!flags.all);
   if (!snapshots.ok()) return Fail(snapshots.status());
   if (flags.json) {
-    Json doc = {{"snapshots", Json::array()}};
-    for (const ListSnapshot& s : *snapshots) doc["snapshots"].push_back(SnapshotJson(s));
-    std::cout << Dump(doc) << "\n";
+    std::cout << service::DumpJson(service::ListsStatusJson(*snapshots)) << "\n";
     return kExitClear;
   }
   if (snapshots->empty()) {

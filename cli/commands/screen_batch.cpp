@@ -67,7 +67,8 @@ BatchRow MakeRow(const data::CsvRow& csv, const Columns& cols, const ScreenQuery
     r.error = where + csv.error;
   } else if (NormalizeName(r.query.name).tokens.empty()) {
     r.error = where + "field 'name': nothing to match on";
-  } else if (Status s = FillQuery(Field(csv, cols.country), Field(csv, cols.type), &r.query);
+  } else if (Status s = service::ApplyPartyFields(Field(csv, cols.country), Field(csv, cols.type),
+                                                  &r.query, nullptr);
              !s.ok()) {
     r.error = where + s.message();
   }
@@ -158,7 +159,7 @@ int RunBatch(const Context& ctx, const ScreenFlags& f) {
                 {"malformed_rows", bad_rows},
                 {"threshold", base->threshold},
                 {"as_of", base->as_of.ToString()},
-                {"snapshots", SnapshotIds(*loaded)}};
+                {"snapshots", service::SnapshotIds(loaded->snapshots)}};
   if (Status s = RecordAudit(ctx, "screen-batch", audit.dump()); !s.ok()) return Fail(s);
   std::fprintf(stderr, "screened %lld rows in %.2f s: %lld with hits, %lld malformed\n",
                (long long)rows, progress.Elapsed(), (long long)rows_with_hits, (long long)bad_rows);

@@ -10,7 +10,6 @@
 #include <sstream>
 #include <thread>
 
-#include "chokepoint/country.h"
 #include "chokepoint/json.h"
 #include "chokepoint/screen_store.h"
 #include "cli/cli.h"
@@ -20,57 +19,40 @@ namespace chokepoint::cli {
 
 namespace screen_internal {
 
-// The query fields every row and the single form share, validated the same way.
-Status FillQuery(const std::string& country, const std::string& type, ScreenQuery* q) {
-  if (!country.empty()) {
-    auto cc = NormalizeCountry(country);
-    if (!cc.ok()) return Status::InvalidArgument("field 'country': " + cc.status().message());
-    q->country = *cc;
-  }
-  if (!type.empty()) {
-    auto t = ParsePartyType(type);
-    if (!t || *t == PartyType::kUnknown) {
-      return Status::InvalidArgument("field 'type': '" + type +
-                                     "' is not entity, individual, vessel or aircraft");
-    }
-    q->type = *t;
-  }
-  return Status::OK();
+service::ScreenInput InputFromFlags(const ScreenFlags& f) {
+  service::ScreenInput in;
+  in.name = f.name;
+  in.country = f.country;
+  in.type = f.type;
+  in.as_of = f.as_of;
+  if (f.threshold >= 0) in.threshold = f.threshold;
+  in.limit = f.limit;
+  return in;
 }
+
+namespace {
+// The service names input fields; the command line knows them as flags.
+Status FlagError(const std::string& field, const Status& s) {
+  if (field == "as_of") return s.WithContext("--as-of");
+  if (field == "threshold") return Status::InvalidArgument("--threshold must be between 0 and 1");
+  if (field == "limit") return s.WithContext("--limit");
+  return s;
+}
+}  // namespace
 
 Result<ScreenQuery> BaseQuery(const ScreenFlags& f) {
   ScreenQuery q;
-  if (!f.as_of.empty()) {
-    auto d = Date::Parse(f.as_of);
-    if (!d.ok()) return d.status().WithContext("--as-of");
-    q.as_of = *d;
+  std::string field;
+  if (Status s = service::ApplyScreenOptions(InputFromFlags(f), &q, &field); !s.ok()) {
+    return FlagError(field, s);
   }
-  if (f.threshold >= 0) {
-    if (f.threshold > 1) return Status::InvalidArgument("--threshold must be between 0 and 1");
-    q.threshold = f.threshold;
-  }
-  q.limit = f.limit;
   return q;
 }
 
 Result<LoadedIndex> LoadIndex(const Context& ctx) {
   auto store = ctx.OpenStore();
   if (!store.ok()) return store.status();
-  auto loaded = LoadActiveIndex(**store);
-  if (!loaded.ok()) return loaded.status();
-  if (loaded->snapshots.empty()) {
-    return Status::InvalidArgument("no lists imported yet: run `chokepoint lists import FILE...`");
-  }
-  spdlog::info("screening index: {} entries, {} names from {} snapshots in {:.2f} s",
-               loaded->index->entries(), loaded->index->names(), loaded->snapshots.size(),
-               loaded->load_seconds);
-  return loaded;
-}
-
-nlohmann::ordered_json SnapshotIds(const LoadedIndex& loaded) {
-  nlohmann::ordered_json ids = nlohmann::ordered_json::array();
-  for (const auto& s : loaded.snapshots) ids.push_back(s.id);
-  return ids;
+  return service::LoadScreeningIndex(**store);
 }
 
 }  // namespace screen_internal
@@ -101,21 +83,17 @@ void PrintHuman(const ScreenQuery& q, const std::vector<ScreenHit>& hits) {
 }
 
 int RunSingle(const Context& ctx, const ScreenFlags& f) {
-  auto query = BaseQuery(f);
-  if (!query.ok()) return Fail(query.status());
-  query->name = f.name;
-  if (NormalizeName(f.name).tokens.empty()) {
-    return Fail(Status::InvalidArgument("the name '" + f.name + "' has nothing to match on"));
-  }
-  if (Status s = FillQuery(f.country, f.type, &*query); !s.ok()) return Fail(s);
+  std::string field;
+  auto query = service::BuildScreenQuery(InputFromFlags(f), &field);
+  if (!query.ok()) return Fail(FlagError(field, query.status()));
   auto loaded = LoadIndex(ctx);
   if (!loaded.ok()) return Fail(loaded.status());
   auto hits = loaded->index->Screen(*query);
-  std::string doc = ScreenResultToJson(*query, hits);
-
-  nlohmann::ordered_json audit = nlohmann::ordered_json::parse(doc);
-  audit["snapshots"] = SnapshotIds(*loaded);
-  if (Status s = RecordAudit(ctx, "screen", audit.dump()); !s.ok()) return Fail(s);
+  std::string doc = service::ScreenDocument(*query, hits);
+  if (Status s = RecordAudit(ctx, "screen", service::ScreenAuditPayload(doc, loaded->snapshots));
+      !s.ok()) {
+    return Fail(s);
+  }
   if (f.json) {
     std::cout << doc << "\n";
   } else {

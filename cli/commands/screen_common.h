@@ -5,6 +5,7 @@
 #include <string>
 
 #include "chokepoint/screen_store.h"
+#include "chokepoint/service/screen_service.h"
 #include "cli/cli.h"
 
 namespace chokepoint::cli::screen_internal {
@@ -18,13 +19,12 @@ struct ScreenFlags {
   bool strict = false;
 };
 
-// Validates a row's or the command line's country and type into the query; errors name the field.
-Status FillQuery(const std::string& country, const std::string& type, ScreenQuery* q);
-// as_of, threshold and limit from the flags.
+// The flags as the service's screening input (validation lives in chokepoint/service).
+service::ScreenInput InputFromFlags(const ScreenFlags& f);
+// as_of, threshold and limit from the flags; errors name the flag.
 Result<ScreenQuery> BaseQuery(const ScreenFlags& f);
 // The index over the active snapshots; InvalidArgument when no list was imported yet.
 Result<LoadedIndex> LoadIndex(const Context& ctx);
-nlohmann::ordered_json SnapshotIds(const LoadedIndex& loaded);
 
 int RunBatch(const Context& ctx, const ScreenFlags& flags);
 

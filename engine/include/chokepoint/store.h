@@ -237,6 +237,24 @@ struct HitDecision {
   std::string actor;
 };
 
+// One record for Store::AppendAuditBatch.
+struct AuditAppend {
+  std::string kind;
+  std::string actor;
+  std::string payload;  // canonical JSON, as for AppendAudit
+};
+
+// An API key of `chokepoint serve`, as stored: never the key itself, only a salted hash of it.
+struct ApiKeyRecord {
+  std::string key_id;                     // the public part embedded in the key; unique
+  std::string name;                       // unique, human-chosen; the audit log's actor
+  std::string role;                       // "screen", "audit" or "admin"
+  std::string salt;                       // lowercase hex
+  std::string key_hash;                   // lowercase hex sha256(salt || key)
+  std::string created_at;                 // assigned by the store's clock
+  std::optional<std::string> revoked_at;  // set once revoked
+};
+
 class Store {
  public:
   Store() = default;
@@ -253,6 +271,12 @@ class Store {
   // inserting happen in one write transaction, so concurrent appenders never fork the chain.
   virtual Result<int64_t> AppendAudit(std::string_view kind, std::string_view actor,
                                       std::string_view payload_json) = 0;
+
+  // Appends several records in one write transaction, in order, each chained exactly as
+  // AppendAudit would chain it (same seq, hash and validation rules); returns the seq of the
+  // last one. All or nothing: one invalid record appends none. The API server's audit writer
+  // uses it to commit many calls per transaction (group commit). An empty batch returns 0.
+  virtual Result<int64_t> AppendAuditBatch(const std::vector<AuditAppend>& records) = 0;
 
   // Walks the whole log in seq order and recomputes the chain. Detects records that were edited,
   // removed (a gap in seq or a broken link) or reordered, even by someone who bypassed the
@@ -356,6 +380,15 @@ class Store {
       const HitDecision& decision,
       const std::function<std::string(const LedgerHit& hit, const std::string& decided_at)>&
           audit_payload) = 0;
+  // API keys. CreateApiKey stores `key` (created_at is assigned; a duplicate key_id or name is
+  // InvalidArgument) and returns the stored record. GetApiKey finds one by key_id (revoked keys
+  // included, so callers can tell "revoked" from "unknown"). ListApiKeys orders by created_at,
+  // then name. RevokeApiKey revokes by key_id or name: NotFound when neither matches; revoking
+  // a revoked key keeps its first revoked_at.
+  virtual Result<ApiKeyRecord> CreateApiKey(const ApiKeyRecord& key) = 0;
+  virtual Result<std::optional<ApiKeyRecord>> GetApiKey(std::string_view key_id) = 0;
+  virtual Result<std::vector<ApiKeyRecord>> ListApiKeys() = 0;
+  virtual Result<ApiKeyRecord> RevokeApiKey(std::string_view key_id_or_name) = 0;
 
   // The schema version the database was at after opening (the highest applied migration).
   virtual int schema_version() const = 0;

@@ -9,6 +9,7 @@ set(_store_migrations
   003_party_network.sql
   004_party_register.sql
   005_ledger_audits.sql
+  006_api_keys.sql
 )
 
 set(_store_dir "${CMAKE_CURRENT_LIST_DIR}")
@@ -52,6 +53,7 @@ configure_file("${_store_dir}/migrations_embedded.cpp.in"
                "${CMAKE_CURRENT_BINARY_DIR}/generated/store/migrations_embedded.cpp" @ONLY)
 
 target_sources(chokepoint_engine PRIVATE
+  ${_store_dir}/api_keys.cpp
   ${_store_dir}/audit_chain.cpp
   ${_store_dir}/batch_tables.cpp
   ${_store_dir}/list_snapshots.cpp

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "chokepoint/store.h"
+#include "store/api_keys.h"
 #include "store/audit_chain.h"
 #include "store/batch_tables.h"
 #include "store/list_snapshots.h"
@@ -90,6 +91,23 @@ class SqliteStore final : public Store {
     return NoThrow("appending to audit_log", [&]() -> Result<int64_t> {
       std::lock_guard<std::mutex> lock(mu_);
       return AppendAuditLocked(kind, actor, payload_json);
+    });
+  }
+
+  Result<int64_t> AppendAuditBatch(const std::vector<AuditAppend>& records) override {
+    return NoThrow("appending a batch to audit_log", [&]() -> Result<int64_t> {
+      if (records.empty()) return int64_t{0};
+      std::lock_guard<std::mutex> lock(mu_);
+      Transaction txn(db_.get());
+      if (Status s = txn.BeginImmediate("an audit batch"); !s.ok()) return s;
+      int64_t last = 0;
+      for (const AuditAppend& r : records) {
+        Result<int64_t> seq = AppendAuditInTransaction(r.kind, r.actor, r.payload);
+        if (!seq.ok()) return seq.status();
+        last = *seq;
+      }
+      if (Status s = txn.Commit("an audit batch"); !s.ok()) return s;
+      return last;
     });
   }
 
@@ -318,6 +336,38 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<ApiKeyRecord> CreateApiKey(const ApiKeyRecord& key) override {
+    return NoThrow("creating an API key", [&]() -> Result<ApiKeyRecord> {
+      std::lock_guard<std::mutex> lock(mu_);
+      Result<std::string> now = Now();
+      if (!now.ok()) return now.status();
+      return api_keys_.Create(key, *now);
+    });
+  }
+
+  Result<std::optional<ApiKeyRecord>> GetApiKey(std::string_view key_id) override {
+    return NoThrow("reading an API key", [&]() -> Result<std::optional<ApiKeyRecord>> {
+      std::lock_guard<std::mutex> lock(mu_);
+      return api_keys_.Get(key_id);
+    });
+  }
+
+  Result<std::vector<ApiKeyRecord>> ListApiKeys() override {
+    return NoThrow("listing API keys", [&]() -> Result<std::vector<ApiKeyRecord>> {
+      std::lock_guard<std::mutex> lock(mu_);
+      return api_keys_.List();
+    });
+  }
+
+  Result<ApiKeyRecord> RevokeApiKey(std::string_view key_id_or_name) override {
+    return NoThrow("revoking an API key", [&]() -> Result<ApiKeyRecord> {
+      std::lock_guard<std::mutex> lock(mu_);
+      Result<std::string> now = Now();
+      if (!now.ok()) return now.status();
+      return api_keys_.Revoke(key_id_or_name, *now);
+    });
+  }
+
   int schema_version() const override { return schema_version_; }
   std::string path() const override { return path_; }
 
@@ -353,6 +403,7 @@ class SqliteStore final : public Store {
   store_internal::PartyNetworkTables parties_;
   store_internal::LedgerAuditTables ledger_audits_;
   store_internal::BatchTables batch_;
+  store_internal::ApiKeyTables api_keys_;
 };
 
 Result<std::string> SqliteStore::Now() const {
@@ -429,7 +480,8 @@ Status SqliteStore::PrepareStatements() {
   if (Status s = snapshots_.Prepare(db); !s.ok()) return s;
   if (Status s = parties_.Prepare(db); !s.ok()) return s;
   if (Status s = batch_.Prepare(db); !s.ok()) return s;
-  return ledger_audits_.Prepare(db);
+  if (Status s = ledger_audits_.Prepare(db); !s.ok()) return s;
+  return api_keys_.Prepare(db);
 }
 
 Result<int64_t> SqliteStore::AppendAuditLocked(std::string_view kind, std::string_view actor,
