@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "chokepoint/data/ledger_csv.h"
 #include "chokepoint/service/screen_service.h"
 
 namespace chokepoint::api {
@@ -89,6 +90,31 @@ Result<std::shared_ptr<const service::LinkedGraph>> EngineState::Graph(
   if (!linked.ok()) return linked.status();
   snapshot.graph = std::make_shared<const service::LinkedGraph>(std::move(linked).value());
   return snapshot.graph;
+}
+
+Result<std::shared_ptr<const ShipmentAuditor>> EngineState::Auditor(
+    const IndexSnapshot& snapshot) const {
+  auto graph = Graph(snapshot);  // takes graph_mu itself
+  std::lock_guard<std::mutex> lock(snapshot.graph_mu);
+  if (snapshot.auditor) return snapshot.auditor;
+  ShipmentAuditor::Setup setup;
+  setup.rules = pack_;
+  setup.index = snapshot.index;
+  // No network imported yet: shipments are still judged, without tracing.
+  if (graph.ok()) setup.graph = (*graph)->graph;
+  // Server-side spec files are not an API input: items are catalog parts or eccn:<ECCN>.
+  auto catalog = std::make_shared<const data::Catalog>(catalog_);
+  auto resolve = data::MakeItemResolver(catalog, "");
+  setup.resolve_item = [resolve](std::string_view item) -> Result<ResolvedItem> {
+    if (item.rfind("spec:", 0) == 0) {
+      return Status::InvalidArgument(
+          "spec: files are not read by the server; give a catalog part "
+          "or eccn:<ECCN>, or classify the spec with POST /v1/classify");
+    }
+    return resolve(item);
+  };
+  snapshot.auditor = std::make_shared<const ShipmentAuditor>(std::move(setup));
+  return snapshot.auditor;
 }
 
 }  // namespace chokepoint::api

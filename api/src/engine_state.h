@@ -18,6 +18,7 @@
 #include "chokepoint/rules.h"
 #include "chokepoint/screen_store.h"
 #include "chokepoint/service/trace_service.h"
+#include "chokepoint/shipment_audit.h"
 #include "chokepoint/status.h"
 
 namespace chokepoint::api {
@@ -32,6 +33,8 @@ struct IndexSnapshot {
   // the lists is far too slow to repeat per request) and kept while this index is current.
   mutable std::mutex graph_mu;
   mutable std::shared_ptr<const service::LinkedGraph> graph;
+  // The shipment auditor over this index and that graph, built on the first shipment check.
+  mutable std::shared_ptr<const ShipmentAuditor> auditor;
 };
 
 class EngineState {
@@ -51,6 +54,10 @@ class EngineState {
   std::shared_ptr<const IndexSnapshot> Current() const { return current_.load(); }
   // The linked party graph for `snapshot`, built once per index.
   Result<std::shared_ptr<const service::LinkedGraph>> Graph(const IndexSnapshot& snapshot) const;
+
+  // The shipment auditor for `snapshot` (its index, the linked graph when a network was imported),
+  // built once per index.
+  Result<std::shared_ptr<const ShipmentAuditor>> Auditor(const IndexSnapshot& snapshot) const;
 
   const std::shared_ptr<const RulePack>& pack() const { return pack_; }
   const data::Catalog& catalog() const { return catalog_; }

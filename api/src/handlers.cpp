@@ -7,12 +7,14 @@
 #include <ctime>
 #include <filesystem>
 
+#include "chokepoint/data/ledger_csv.h"
 #include "chokepoint/data/list_import.h"
 #include "chokepoint/json.h"
 #include "chokepoint/service/classify_service.h"
 #include "chokepoint/service/lists_service.h"
 #include "chokepoint/service/screen_service.h"
 #include "chokepoint/service/trace_service.h"
+#include "chokepoint/shipment_audit.h"
 #include "routes.h"
 
 namespace chokepoint::api {
@@ -207,6 +209,57 @@ ApiResponse HandleTrace(ServerCore& core, const RequestContext& request) {
   return JsonResponse(
       TraceResultToJson(*result, -1),
       {{"party", *id}, {"findings", result->findings.size()}, {"signals", result->signals.size()}});
+}
+
+ApiResponse HandleShipmentCheck(ServerCore& core, const RequestContext& request) {
+  Json body = ParseObject(request.body);
+  // One ledger line: every field a string as in the ledger CSV, `intermediaries` also as an array
+  // of {"name","country"}; `as_of` overrides the ship date.
+  std::map<std::string, std::string> fields;
+  std::optional<Date> as_of;
+  for (const auto& [name, value] : body.items()) {
+    const std::string pointer = "/" + EscapePointerToken(name);
+    if (name == "as_of") {
+      if (!value.is_string()) throw BadRequest(pointer, "expected a string (YYYY-MM-DD)");
+      auto d = Date::Parse(value.get<std::string>());
+      if (!d.ok()) throw BadRequest(pointer, d.status().message());
+      as_of = *d;
+    } else if (name == "intermediaries" && value.is_array()) {
+      std::string chain;
+      for (size_t i = 0; i < value.size(); ++i) {
+        ObjectReader hop(value[i], pointer + "/" + std::to_string(i));
+        std::string hop_name = hop.RequiredString("name");
+        std::string hop_country = hop.String("country").value_or("");
+        hop.Finish();
+        if (hop_name.find_first_of(";|") != std::string::npos) {
+          throw BadRequest(pointer + "/" + std::to_string(i) + "/name", "may not hold ';' or '|'");
+        }
+        chain += (chain.empty() ? "" : ";") + hop_name + "|" + hop_country;
+      }
+      fields[name] = chain;
+    } else if (value.is_string()) {
+      fields[name] = value.get<std::string>();
+    } else if (value.is_number() && (name == "quantity" || name == "unit_value_usd")) {
+      fields[name] = value.dump();
+    } else {
+      throw BadRequest(pointer, "expected a string");
+    }
+  }
+  Shipment shipment;
+  if (auto issue = data::ShipmentFromFields(fields, &shipment)) {
+    throw BadRequest("/" + EscapePointerToken(issue->field), issue->message);
+  }
+  auto snapshot = core.engine->Current();
+  if (!snapshot) return NotReady();
+  auto auditor = core.engine->Auditor(*snapshot);
+  if (!auditor.ok()) return ProblemFor(auditor.status());
+  auto result = (*auditor)->Check(shipment, as_of);
+  if (!result.ok()) return ProblemFor(result.status());
+  return JsonResponse(ShipmentResultToJson(*result),
+                      {{"shipment_id", result->shipment_id},
+                       {"verdict", VerdictName(result->verdict)},
+                       {"findings", result->findings.size()},
+                       {"snapshots", service::SnapshotIds(snapshot->snapshots)}});
 }
 
 ApiResponse HandleListsStatus(ServerCore& core, const RequestContext& request) {

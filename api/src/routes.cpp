@@ -5,13 +5,12 @@
 namespace chokepoint::api {
 
 const std::vector<Route>& Routes() {
-  // POST /v1/shipments/check (role audit) lands with the ledger audit engine: one row here, one
-  // handler, one entry in api/openapi.json.
   static const std::vector<Route> kRoutes = {
       {"POST", "/v1/screen", Role::kScreen, HandleScreen},
       {"POST", "/v1/screen/batch", Role::kScreen, HandleScreenBatch},
       {"POST", "/v1/classify", Role::kScreen, HandleClassify},
       {"POST", "/v1/trace", Role::kScreen, HandleTrace},
+      {"POST", "/v1/shipments/check", Role::kAudit, HandleShipmentCheck},
       {"GET", "/v1/lists", Role::kScreen, HandleListsStatus},
       {"POST", "/v1/lists/import", Role::kAdmin, HandleListsImport},
       {"GET", "/healthz", std::nullopt, HandleHealthz},

@@ -59,6 +59,7 @@ ApiResponse HandleScreen(ServerCore& core, const RequestContext& request);
 ApiResponse HandleScreenBatch(ServerCore& core, const RequestContext& request);
 ApiResponse HandleClassify(ServerCore& core, const RequestContext& request);
 ApiResponse HandleTrace(ServerCore& core, const RequestContext& request);
+ApiResponse HandleShipmentCheck(ServerCore& core, const RequestContext& request);
 ApiResponse HandleListsStatus(ServerCore& core, const RequestContext& request);
 ApiResponse HandleListsImport(ServerCore& core, const RequestContext& request);
 ApiResponse HandleHealthz(ServerCore& core, const RequestContext& request);

@@ -8,6 +8,7 @@ chokepoint_add_test(api_test
   ${CMAKE_CURRENT_SOURCE_DIR}/api/api_cli_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/api/api_tls_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/api/api_connection_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/api/api_shipment_test.cpp
 )
 target_link_libraries(api_test
   PRIVATE chokepoint::api chokepoint::service Poco::NetSSL Poco::Crypto Poco::Net Poco::Foundation

@@ -6,10 +6,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 
@@ -65,7 +67,116 @@ std::string Lower(std::string s) {
   return s;
 }
 
+// Validates one ledger line's fields (by column) into *s: the CSV reader and the JSON of
+// POST /v1/shipments/check share it, so a line means the same whichever way it arrives.
+std::optional<LedgerIssue> FillShipment(const std::function<std::string(Column)>& field,
+                                        int64_t line, Shipment* s) {
+  std::optional<LedgerIssue> issue;
+  auto country = [&](Column c, std::string* out) {
+    std::string text = field(c);
+    out->clear();
+    if (text.empty()) return true;
+    auto cc = NormalizeCountry(text);
+    if (!cc.ok()) {
+      issue = LedgerIssue{line, kColumnNames[c], cc.status().message()};
+      return false;
+    }
+    *out = *cc;
+    return true;
+  };
+  s->shipment_id = field(kShipmentId);
+  if (s->shipment_id.empty()) {
+    issue = LedgerIssue{line, "shipment_id", "empty"};
+    return issue;
+  }
+  const std::string date = field(kShipDate);
+  auto d = Date::Parse(date);
+  if (!d.ok()) {
+    issue = LedgerIssue{line, "ship_date", "'" + date + "' is not a YYYY-MM-DD date"};
+    return issue;
+  }
+  s->ship_date = *d;
+  s->item = field(kItem);
+  if (s->item.empty()) {
+    issue = LedgerIssue{line, "item", "empty: name a catalog part, spec:<file> or eccn:<ECCN>"};
+    return issue;
+  }
+  for (Column c : {kQuantity, kUnitValue}) {
+    std::string text = field(c);
+    if (!text.empty() && !Rational::Parse(text).ok()) {
+      issue = LedgerIssue{line, kColumnNames[c], "'" + text + "' is not a decimal number"};
+      return issue;
+    }
+    (c == kQuantity ? s->quantity : s->unit_value_usd) = std::move(text);
+  }
+  if (!country(kDestination, &s->destination_country)) return issue;
+  if (s->destination_country.empty()) {
+    issue = LedgerIssue{line, "destination_country", "empty"};
+    return issue;
+  }
+  struct PartyColumns {
+    Column name, country;
+    ShipmentParty* out;
+  };
+  for (const PartyColumns& p : {PartyColumns{kExporter, kExporterCountry, &s->exporter},
+                                PartyColumns{kBuyer, kBuyerCountry, &s->buyer},
+                                PartyColumns{kConsignee, kConsigneeCountry, &s->consignee},
+                                PartyColumns{kEndUser, kEndUserCountry, &s->end_user}}) {
+    p.out->name = field(p.name);
+    if (!country(p.country, &p.out->country)) return issue;
+  }
+  // "name|CC;name|CC": names may hold commas, never ';' or '|'.
+  const std::string chain = field(kIntermediaries);
+  size_t pos = 0;
+  while (pos < chain.size()) {
+    size_t end = chain.find(';', pos);
+    if (end == std::string::npos) end = chain.size();
+    std::string part = chain.substr(pos, end - pos);
+    pos = end + 1;
+    if (Trim(part).empty()) continue;
+    ShipmentParty party;
+    const size_t bar = part.rfind('|');
+    party.name = Trim(part.substr(0, bar));
+    if (bar != std::string::npos) {
+      const std::string cc = Trim(part.substr(bar + 1));
+      if (!cc.empty()) {
+        auto code = NormalizeCountry(cc);
+        if (!code.ok()) {
+          issue = LedgerIssue{line, "intermediaries", "'" + part + "': " + code.status().message()};
+          return issue;
+        }
+        party.country = *code;
+      }
+    }
+    if (party.name.empty()) {
+      issue = LedgerIssue{line, "intermediaries", "'" + part + "' has no name"};
+      return issue;
+    }
+    s->intermediaries.push_back(std::move(party));
+  }
+  s->end_use = field(kEndUse);
+  s->exporter_role = Lower(field(kExporterRole));
+  return issue;
+}
+
 }  // namespace
+
+std::optional<LedgerIssue> ShipmentFromFields(const std::map<std::string, std::string>& fields,
+                                              Shipment* shipment) {
+  *shipment = Shipment{};
+  for (const auto& [name, value] : fields) {
+    if (std::find(std::begin(kColumnNames), std::end(kColumnNames), name) ==
+        std::end(kColumnNames)) {
+      return LedgerIssue{0, name, "not a ledger column"};
+    }
+  }
+  return FillShipment(
+      [&](Column c) {
+        auto it = fields.find(kColumnNames[c]);
+        return it == fields.end() ? std::string() : Trim(it->second);
+      },
+      0, shipment);
+}
 
 std::string LedgerIssue::ToString(const std::string& file) const {
   return file + ":" + std::to_string(line) + ": " +
@@ -86,22 +197,6 @@ struct LedgerReader::Impl {
   }
 
   std::string_view view() const { return {data, size}; }
-
-  // Country columns accept names ("China") and codes; empty stays empty.
-  bool Country(const CsvRow& row, Column c, std::string* out, std::optional<LedgerIssue>* issue) {
-    std::string text = Field(row, c);
-    if (text.empty()) {
-      out->clear();
-      return true;
-    }
-    auto cc = NormalizeCountry(text);
-    if (!cc.ok()) {
-      *issue = LedgerIssue{row.line, kColumnNames[c], cc.status().message()};
-      return false;
-    }
-    *out = *cc;
-    return true;
-  }
 
   std::string Field(const CsvRow& row, Column c) const {
     const int i = column[c];
@@ -194,80 +289,8 @@ bool LedgerReader::Next(Shipment* s, std::optional<LedgerIssue>* issue) {
     return true;
   }
   Impl& m = *impl_;
-  s->shipment_id = m.Field(row, kShipmentId);
-  if (s->shipment_id.empty()) {
-    *issue = LedgerIssue{row.line, "shipment_id", "empty"};
-    return true;
-  }
-  const std::string date = m.Field(row, kShipDate);
-  auto d = Date::Parse(date);
-  if (!d.ok()) {
-    *issue = LedgerIssue{row.line, "ship_date", "'" + date + "' is not a YYYY-MM-DD date"};
-    return true;
-  }
-  s->ship_date = *d;
-  s->item = m.Field(row, kItem);
-  if (s->item.empty()) {
-    *issue =
-        LedgerIssue{row.line, "item", "empty: name a catalog part, spec:<file> or eccn:<ECCN>"};
-    return true;
-  }
-  for (Column c : {kQuantity, kUnitValue}) {
-    std::string text = m.Field(row, c);
-    if (!text.empty() && !Rational::Parse(text).ok()) {
-      *issue = LedgerIssue{row.line, kColumnNames[c], "'" + text + "' is not a decimal number"};
-      return true;
-    }
-    (c == kQuantity ? s->quantity : s->unit_value_usd) = std::move(text);
-  }
-  if (!m.Country(row, kDestination, &s->destination_country, issue)) return true;
-  if (s->destination_country.empty()) {
-    *issue = LedgerIssue{row.line, "destination_country", "empty"};
-    return true;
-  }
-  struct PartyColumns {
-    Column name, country;
-    ShipmentParty* out;
-  };
-  for (const PartyColumns& p : {PartyColumns{kExporter, kExporterCountry, &s->exporter},
-                                PartyColumns{kBuyer, kBuyerCountry, &s->buyer},
-                                PartyColumns{kConsignee, kConsigneeCountry, &s->consignee},
-                                PartyColumns{kEndUser, kEndUserCountry, &s->end_user}}) {
-    p.out->name = m.Field(row, p.name);
-    if (!m.Country(row, p.country, &p.out->country, issue)) return true;
-  }
-  // "name|CC;name|CC": names may hold commas, never ';' or '|'.
-  const std::string chain = m.Field(row, kIntermediaries);
-  size_t pos = 0;
-  while (pos < chain.size()) {
-    size_t end = chain.find(';', pos);
-    if (end == std::string::npos) end = chain.size();
-    std::string part = chain.substr(pos, end - pos);
-    pos = end + 1;
-    if (Trim(part).empty()) continue;
-    ShipmentParty party;
-    const size_t bar = part.rfind('|');
-    party.name = Trim(part.substr(0, bar));
-    if (bar != std::string::npos) {
-      const std::string cc = Trim(part.substr(bar + 1));
-      if (!cc.empty()) {
-        auto code = NormalizeCountry(cc);
-        if (!code.ok()) {
-          *issue =
-              LedgerIssue{row.line, "intermediaries", "'" + part + "': " + code.status().message()};
-          return true;
-        }
-        party.country = *code;
-      }
-    }
-    if (party.name.empty()) {
-      *issue = LedgerIssue{row.line, "intermediaries", "'" + part + "' has no name"};
-      return true;
-    }
-    s->intermediaries.push_back(std::move(party));
-  }
-  s->end_use = m.Field(row, kEndUse);
-  s->exporter_role = Lower(m.Field(row, kExporterRole));
+  *issue = FillShipment([&](Column c) { return m.Field(row, c); }, row.line, s);
+  s->line = row.line;
   return true;
 }
 

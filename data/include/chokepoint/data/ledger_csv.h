@@ -7,6 +7,7 @@
 // decides whether that stops the run (--strict).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -50,6 +51,11 @@ class LedgerReader {
   explicit LedgerReader(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// One ledger line given as fields by column name (the JSON body of POST /v1/shipments/check):
+// validated exactly as a CSV row is. An unknown field name is an issue too. Issue lines are 0.
+std::optional<LedgerIssue> ShipmentFromFields(const std::map<std::string, std::string>& fields,
+                                              Shipment* shipment);
 
 // Resolves a ledger `item`: "spec:<file>" (relative to `base_dir` unless absolute), "eccn:<ECCN>",
 // or a catalog part name (the catalog's forgiving lookup). Thread-safe.

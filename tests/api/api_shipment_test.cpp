@@ -1,0 +1,95 @@
+// POST /v1/shipments/check: one ledger line judged as `chokepoint audit` judges it, with the
+// ledger's own validation (a bad field → 400 with its pointer) and the audit role.
+#include <fstream>
+#include <sstream>
+
+#include "api_test_util.h"
+#include "cli/cli_util.h"
+
+namespace chokepoint {
+namespace {
+
+using testing::TestServer;
+
+const char* kCadence2017 = R"({"shipment_id":"CAD-2017-06","ship_date":"2017-06-01",
+  "exporter":"Cadence Design Systems Inc.","exporter_country":"US","item":"eccn:3D991",
+  "quantity":1,"unit_value_usd":"310000.00","destination_country":"CN",
+  "buyer":"Central South CAD Center","buyer_country":"CN",
+  "consignee":"Central South CAD Center","consignee_country":"CN",
+  "end_user":"Central South CAD Center","end_user_country":"CN","end_use":"EDA emulation hardware"})";
+
+TEST_CASE("shipments/check: the audit verdict with its path, by role, with field pointers") {
+  TestServer s("shipments.db");
+  auto r = s.Post("/v1/shipments/check", kCadence2017, s.audit_key);
+  REQUIRE_MESSAGE(r.status == 200, r.body);
+  auto doc = r.Json();
+  CHECK(doc["verdict"] == "LICENSE_REQUIRED");
+  bool path_to_nudt = false;
+  for (const auto& f : doc["findings"]) {
+    if (f["path"].is_array() &&
+        f["path"].back()["party"]["name"] == "National University of Defense Technology") {
+      path_to_nudt = true;
+    }
+  }
+  CHECK(path_to_nudt);
+
+  // As of a day before the listing, and with intermediaries as an array.
+  std::string before = kCadence2017;
+  before.insert(
+      before.size() - 1,
+      R"(,"as_of":"2015-01-01","intermediaries":[{"name":"Orient Bridge Trading Ltd","country":"HK"}])");
+  auto early = s.Post("/v1/shipments/check", before, s.audit_key);
+  REQUIRE_MESSAGE(early.status == 200, early.body);
+  CHECK(early.Json()["verdict"] == "CLEAR");
+  CHECK(early.Json()["as_of"] == "2015-01-01");
+
+  CHECK(s.Post("/v1/shipments/check", kCadence2017, s.screen_key).status == 403);
+  auto bad_date = s.Post("/v1/shipments/check",
+                         R"({"shipment_id":"x","ship_date":"2017-13-01","item":"H100 SXM5",
+                            "destination_country":"CN"})",
+                         s.audit_key);
+  CHECK(bad_date.status == 400);
+  CHECK(bad_date.Json()["pointer"] == "/ship_date");
+  auto unknown = s.Post("/v1/shipments/check",
+                        R"({"shipment_id":"x","ship_date":"2017-01-01","item":"H100 SXM5",
+                           "destination_country":"CN","colour":"red"})",
+                        s.audit_key);
+  CHECK(unknown.status == 400);
+  CHECK(unknown.Json()["pointer"] == "/colour");
+  auto wrong_type = s.Post("/v1/shipments/check",
+                           R"({"shipment_id":7,"ship_date":"2017-01-01","item":"H100 SXM5",
+                              "destination_country":"CN"})",
+                           s.audit_key);
+  CHECK(wrong_type.status == 400);
+  CHECK(wrong_type.Json()["pointer"] == "/shipment_id");
+}
+
+TEST_CASE("shipments/check equals the CLI's audit line for the same shipment") {
+  TestServer s("shipments-cli.db");
+  auto r = s.Post("/v1/shipments/check", kCadence2017, s.audit_key);
+  REQUIRE(r.status == 200);
+  const std::string ledger = testing::Scratch("api-one-line.csv");
+  {
+    std::ofstream f(ledger);
+    f << "shipment_id,ship_date,exporter,exporter_country,item,quantity,unit_value_usd,"
+         "destination_country,buyer,buyer_country,consignee,consignee_country,end_user,"
+         "end_user_country,intermediaries,end_use\n"
+         "CAD-2017-06,2017-06-01,Cadence Design Systems Inc.,US,eccn:3D991,1,310000.00,CN,"
+         "Central South CAD Center,CN,Central South CAD Center,CN,Central South CAD Center,CN,,"
+         "EDA emulation hardware\n";
+  }
+  const std::string out = testing::Scratch("api-one-line.jsonl");
+  auto ran = testing::RunCli("audit " + ledger + " --out " + out, s.db);
+  REQUIRE(ran.exit_code == 1);
+  std::ifstream in(out);
+  std::string line;
+  std::getline(in, line);
+  auto cli = nlohmann::json::parse(line);
+  auto api = r.Json();
+  cli.erase("line");  // the ledger line number; an API call has none
+  api.erase("line");
+  CHECK(cli == api);
+}
+
+}  // namespace
+}  // namespace chokepoint
