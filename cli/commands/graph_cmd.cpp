@@ -3,6 +3,8 @@
 // a new list snapshot is reflected without re-importing the network.
 #include <spdlog/spdlog.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -21,7 +23,7 @@ namespace {
 
 struct GraphFlags {
   std::string parties_csv, links_csv;
-  std::string party, as_of, dot_file;
+  std::string party, as_of, dot_file, svg_file;
   int max_hops = 4;
   double link_threshold = -1;
   bool json = false;
@@ -49,8 +51,9 @@ int RunImport(const Context& ctx, const GraphFlags& f) {
                                 p.kind == PartyKind::kPerson ? "individual" : "entity"});
   }
   if (!register_parties.empty()) {
-    auto registered = RegisterParties(**store, std::move(register_parties), "graph-import", "cli",
-                                      nlohmann::ordered_json({{"parties_file", f.parties_csv}}).dump());
+    auto registered =
+        RegisterParties(**store, std::move(register_parties), "graph-import", "cli",
+                        nlohmann::ordered_json({{"parties_file", f.parties_csv}}).dump());
     if (!registered.ok()) return Fail(registered.status().WithContext("registering parties"));
   }
   nlohmann::ordered_json audit = {{"parties_file", f.parties_csv},
@@ -76,6 +79,22 @@ Result<service::LinkedGraph> LoadLinkedGraph(const Context& ctx, const GraphFlag
   return service::LoadLinkedGraph(**store, *index->index, *pack, options);
 }
 
+// Renders DOT to SVG with Graphviz's `dot`, when it is installed (Debian package graphviz).
+Status RenderSvg(const std::string& dot_path, const std::string& svg_path) {
+  if (std::system("command -v dot >/dev/null 2>&1") != 0) {
+    return Status::NotFound(
+        "--svg needs Graphviz's `dot` (apt-get install graphviz); --dot "
+        "writes the DOT file without it");
+  }
+  const std::string cmd = "dot -Tsvg -o '" + svg_path + "' '" + dot_path + "'";
+  if (svg_path.find('\'') != std::string::npos || dot_path.find('\'') != std::string::npos) {
+    return Status::InvalidArgument("--svg: file names may not contain a single quote");
+  }
+  if (std::system(cmd.c_str()) != 0) return Status::IOError("dot failed to render " + svg_path);
+  spdlog::info("wrote {}", svg_path);
+  return Status::OK();
+}
+
 int RunTrace(const Context& ctx, const GraphFlags& f, bool ownership_only) {
   auto as_of = AsOf(f.as_of);
   if (!as_of.ok()) return Fail(as_of.status());
@@ -97,11 +116,17 @@ int RunTrace(const Context& ctx, const GraphFlags& f, bool ownership_only) {
     if (!result.ok()) return Fail(result.status());
     doc = TraceResultToJson(*result, f.json ? -1 : 2);
     findings = !result->findings.empty() || !result->signals.empty();
-    if (!f.dot_file.empty()) {
+    if (!f.dot_file.empty() || !f.svg_file.empty()) {
       auto dot = linked->graph->ToDot(*id, *as_of, f.max_hops);
       if (!dot.ok()) return Fail(dot.status());
-      std::ofstream(f.dot_file) << *dot;
-      spdlog::info("wrote {}", f.dot_file);
+      const std::string dot_path = f.dot_file.empty() ? f.svg_file + ".dot" : f.dot_file;
+      if (!(std::ofstream(dot_path) << *dot))
+        return Fail(Status::IOError("cannot write " + dot_path));
+      spdlog::info("wrote {}", dot_path);
+      if (!f.svg_file.empty()) {
+        if (Status s = RenderSvg(dot_path, f.svg_file); !s.ok()) return Fail(s);
+        if (f.dot_file.empty()) std::filesystem::remove(dot_path);
+      }
     }
   }
   const char* command = ownership_only ? "ownership" : "trace";
@@ -146,6 +171,8 @@ for (bool ownership : {false, true}) {
   cmd->add_flag("--json", flags->json, "one-line JSON (default: indented JSON)");
   if (!ownership) {
     cmd->add_option("--max-hops", flags->max_hops, "K (default 4)");
+    cmd->add_option("--svg", flags->svg_file,
+                    "also render the network around the party as SVG (needs Graphviz's dot)");
     cmd->add_option("--dot", flags->dot_file,
                     "also write the network around the party as Graphviz DOT");
   }

@@ -1,5 +1,7 @@
 // `chokepoint graph import`, `trace` and `ownership` on the Cadence/NUDT fixture: the listed party
 // behind the front company, found by the screening index, respecting the listing date.
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -48,6 +50,21 @@ TEST_CASE("trace finds NUDT behind Central South CAD Center and Phytium, not bef
   auto with_dot = RunCli("trace cadence --dot " + dot, db);
   CHECK(std::filesystem::file_size(dot) > 0);
   (void)with_dot;
+}
+
+TEST_CASE("trace --svg renders with Graphviz when it is installed, and says so when it is not") {
+  std::string db = CadenceDb("svg.db");
+  const std::string svg = testing::Scratch("cadence.svg");
+  std::filesystem::remove(svg);
+  auto r = RunCli("trace \"Central South CAD Center\" --as-of 2016-01-01 --svg " + svg, db);
+  if (std::system("command -v dot >/dev/null 2>&1") == 0) {
+    CHECK(r.exit_code == 1);
+    CHECK(std::filesystem::exists(svg));
+  } else {
+    MESSAGE("graphviz not installed: checking the message instead of the SVG");
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.find("apt-get install graphviz") != std::string::npos);
+  }
 }
 
 TEST_CASE("ownership reports the rules with their standing") {
