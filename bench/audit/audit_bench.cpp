@@ -3,7 +3,7 @@
 // binary against every real list in ../shared/data/lists. Prints lines/s and the child's peak RSS
 // for each size, so linear scaling shows at a glance.
 //
-//   audit_bench [--lines 100000,300000,1000000] [--parties 20000] [--threads 2]
+//   audit_bench [--lines 100000,300000,1000000] [--parties 20000] [--threads 2] [--mixed-roles]
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -71,48 +71,88 @@ std::string Csv(const std::string& s) {
   return q + "\"";
 }
 
+// Two shapes. The default is a distributor's ledger: lines in date order, customers (buyer and
+// consignee) drawn with a skew, each customer's end users its own (a few per customer), and
+// intermediaries from a small pool of forwarders in hub countries, who serve many customers. With
+// --mixed-roles every party is drawn from one pool for every role and dates are random: a stress
+// case where the ledger's own shipments knit every party to every other, so the number of ties
+// to listed parties (and the size of each result) grows with the ledger.
 void Generate(const std::string& path, long lines, int parties,
-              const std::vector<std::string>& listed) {
+              const std::vector<std::string>& listed, bool mixed_roles) {
   std::mt19937_64 rng(20261125);
   struct P {
     std::string name, cc;
   };
-  std::vector<P> pool;
+  auto company = [&](int i, const char* kind) {
+    return std::string(kWords[rng() % 28]) + " " + kWords[rng() % 28] + " " + kind + " " +
+           kForms[rng() % 8] + " " + std::to_string(i);
+  };
+  std::vector<P> pool, end_users, forwarders;
   for (int i = 0; i < parties; ++i) {
     P p;
     if (i % 100 == 7 && !listed.empty()) {
       p.name = listed[static_cast<size_t>(i / 100) % listed.size()];
     } else {
-      p.name = std::string(kWords[rng() % 28]) + " " + kWords[rng() % 28] + " " +
-               kKinds[rng() % 10] + " " + kForms[rng() % 8] + " " + std::to_string(i);
+      p.name = company(i, kKinds[rng() % 10]);
     }
     p.cc = kCountries[rng() % 20];
     pool.push_back(std::move(p));
   }
+  const char* kHubs[] = {"HK", "SG", "MY", "AE", "TH", "VN"};
+  for (int i = 0; i < parties / 100; ++i) {
+    forwarders.push_back({company(i, i % 2 ? "Logistics" : "Freight"), kHubs[rng() % 6]});
+  }
+  for (int i = 0; i < parties * 3; ++i) {
+    P p;
+    if (i % 100 == 51 && !listed.empty()) {
+      p.name = listed[(static_cast<size_t>(i / 100) + 200) % listed.size()];
+    } else {
+      p.name = company(i, i % 2 ? "Research Institute" : "Data Center");
+    }
+    p.cc = kCountries[rng() % 20];
+    end_users.push_back(std::move(p));
+  }
   // Skewed choice: a few big customers, a long tail.
-  std::vector<double> weights(static_cast<size_t>(parties));
-  for (int i = 0; i < parties; ++i) weights[static_cast<size_t>(i)] = 1.0 / (1.0 + i % 500);
-  std::discrete_distribution<int> pick(weights.begin(), weights.end());
+  auto skewed = [](int n) {
+    std::vector<double> weights(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) weights[static_cast<size_t>(i)] = 1.0 / (1.0 + i % 500);
+    return std::discrete_distribution<int>(weights.begin(), weights.end());
+  };
+  auto pick = skewed(parties);
+  auto pick_forwarder = skewed(static_cast<int>(forwarders.size()));
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << "shipment_id,ship_date,exporter,exporter_country,item,quantity,unit_value_usd,"
          "destination_country,buyer,buyer_country,consignee,consignee_country,end_user,"
          "end_user_country,intermediaries,end_use\n";
+  const long span_days = 8 * 365;  // 2019-01-01 .. 2026-12-30
   for (long n = 0; n < lines; ++n) {
-    const P& buyer = pool[static_cast<size_t>(pick(rng))];
-    const P& end_user = rng() % 4 == 0 ? pool[static_cast<size_t>(pick(rng))] : buyer;
-    const int year = 2019 + static_cast<int>(rng() % 8);
-    char date[11];
-    std::snprintf(date, sizeof date, "%04d-%02d-%02d", year, static_cast<int>(1 + rng() % 12),
-                  static_cast<int>(1 + rng() % 28));
-    std::string chain;
-    if (rng() % 5 == 0) {
-      const P& via = pool[static_cast<size_t>(pick(rng))];
-      chain = via.name + "|" + via.cc;
+    const int b = pick(rng);
+    const P& buyer = pool[static_cast<size_t>(b)];
+    const P* end_user = &buyer;
+    const P* via = nullptr;
+    int year, month, day;
+    if (mixed_roles) {
+      if (rng() % 4 == 0) end_user = &pool[static_cast<size_t>(pick(rng))];
+      if (rng() % 5 == 0) via = &pool[static_cast<size_t>(pick(rng))];
+      year = 2019 + static_cast<int>(rng() % 8);
+      month = static_cast<int>(1 + rng() % 12);
+      day = static_cast<int>(1 + rng() % 28);
+    } else {
+      if (rng() % 4 == 0) end_user = &end_users[static_cast<size_t>(b) * 3 + rng() % 3];
+      if (rng() % 5 == 0) via = &forwarders[static_cast<size_t>(pick_forwarder(rng))];
+      // 12 months of 28 days keep the arithmetic simple; the order is what matters.
+      const long d = n * span_days / lines;
+      year = 2019 + static_cast<int>(d / 365);
+      month = 1 + static_cast<int>((d % 365) / 31);
+      day = 1 + static_cast<int>((d % 365) % 31 % 28);
     }
+    char date[32];
+    std::snprintf(date, sizeof date, "%04d-%02d-%02d", year, month, day);
+    const std::string chain = via ? via->name + "|" + via->cc : "";
     out << "S-" << n << "," << date << ",Acme Silicon Inc.,US," << kItems[rng() % 10] << ","
         << 1 + rng() % 64 << "," << 1000 + rng() % 30000 << ".00," << buyer.cc << ","
         << Csv(buyer.name) << "," << buyer.cc << "," << Csv(buyer.name) << "," << buyer.cc << ","
-        << Csv(end_user.name) << "," << end_user.cc << "," << Csv(chain) << ",data center\n";
+        << Csv(end_user->name) << "," << end_user->cc << "," << Csv(chain) << ",data center\n";
   }
 }
 
@@ -150,16 +190,29 @@ int main(int argc, char** argv) {
   std::vector<long> sizes = {100000, 300000, 1000000};
   int parties = 20000;
   std::string threads = "0";
-  for (int i = 1; i + 1 < argc; i += 2) {
-    std::string flag = argv[i];
+  bool mixed_roles = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string flag = argv[i];
+    if (flag == "--mixed-roles") {
+      mixed_roles = true;
+      continue;
+    }
+    if (i + 1 == argc) {
+      std::fprintf(stderr, "%s needs a value\n", flag.c_str());
+      return 2;
+    }
+    const char* value = argv[++i];
     if (flag == "--lines") {
       sizes.clear();
-      std::stringstream ss(argv[i + 1]);
+      std::stringstream ss(value);
       for (std::string t; std::getline(ss, t, ',');) sizes.push_back(std::stol(t));
     } else if (flag == "--parties") {
-      parties = std::atoi(argv[i + 1]);
+      parties = std::atoi(value);
     } else if (flag == "--threads") {
-      threads = argv[i + 1];
+      threads = value;
+    } else {
+      std::fprintf(stderr, "unknown flag %s\n", flag.c_str());
+      return 2;
     }
   }
   const fs::path lists = fs::path(CHOKEPOINT_SOURCE_DIR) / ".." / "shared" / "data" / "lists";
@@ -193,12 +246,12 @@ int main(int argc, char** argv) {
     }
   }
   const auto listed = ListedNames(l("us_csl/csl.csv"));
-  std::printf("ledger audit against all real lists, %d distinct parties, threads %s\n", parties,
-              threads.c_str());
+  std::printf("ledger audit against all real lists, %s ledger, %d customers, threads %s\n",
+              mixed_roles ? "mixed-roles (stress)" : "distributor", parties, threads.c_str());
   std::printf("%10s %10s %12s %12s %8s\n", "lines", "seconds", "lines/s", "peak RSS MB", "exit");
   for (long n : sizes) {
     const std::string ledger = (dir / ("ledger-" + std::to_string(n) + ".csv")).string();
-    Generate(ledger, n, parties, listed);
+    Generate(ledger, n, parties, listed, mixed_roles);
     const std::string out = (dir / "results.jsonl").string();
     RunResult r = Run(
         {binary, "--db", db, "audit", ledger, "--out", out, "--threads", threads, "--json"}, log);

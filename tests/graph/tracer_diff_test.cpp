@@ -77,15 +77,18 @@ RandomNetwork Make(std::mt19937& rng, int n, int m) {
 }
 
 // The documented hop weight (graph.h: RelationWeight), computed independently.
-double Weight(const Link& l, bool reverse) {
-  const RelationWeight w = DefaultRelationWeights()[static_cast<size_t>(l.relation)];
+double Weight(const Link& l, bool reverse,
+              const RelationWeights& weights = DefaultRelationWeights()) {
+  const RelationWeight w = weights[static_cast<size_t>(l.relation)];
   double x = reverse ? w.reverse : w.forward;
   if (l.relation == Relation::kOwns) {
     x *= l.share_pct ? 0.5 + l.share_pct->ToDouble() / 200 : 0.75;
   }
-  return x;
+  return std::min(x, 1.0);
 }
 
+// Also with a strength floor and the ledger auditor's weights (ships_to not walked backwards),
+// which exercise the tracer's pruning bounds (trace_prune.h): they must never change a finding.
 TEST_CASE("tracer agrees with a naive BFS and an exhaustive path walk on random graphs") {
   std::mt19937 rng(4242);
   const Date base = D("2020-01-01");
@@ -99,8 +102,13 @@ TEST_CASE("tracer agrees with a naive BFS and an exhaustive path walk on random 
       TraceOptions opt;
       opt.max_hops = 1 + static_cast<int>(rng() % 5);
       opt.max_findings = 0;
+      if (q % 2 == 1) {
+        opt.min_strength = 0.1 * static_cast<double>(1 + rng() % 4);
+        opt.weights[static_cast<size_t>(Relation::kShipsTo)].reverse = 0;
+      }
+      auto weight = [&](const Arc& a) { return Weight(net.links[a.link], a.reverse, opt.weights); };
       auto active = [&](const Arc& a) {
-        return net.links[a.link].dates.Contains(day) && Weight(net.links[a.link], a.reverse) > 0;
+        return net.links[a.link].dates.Contains(day) && weight(a) > 0;
       };
       auto listed = [&](int v) { return net.listed_from[v] && *net.listed_from[v] <= day; };
 
@@ -127,7 +135,7 @@ TEST_CASE("tracer agrees with a naive BFS and an exhaustive path walk on random 
         on[u] = 1;
         for (const Arc& a : net.adj[u]) {
           if (active(a) && !on[a.to])
-            walk(a.to, depth + 1, s * Weight(net.links[a.link], a.reverse));
+            walk(a.to, depth + 1, s * weight(a));
         }
         on[u] = 0;
       };
@@ -139,7 +147,7 @@ TEST_CASE("tracer agrees with a naive BFS and an exhaustive path walk on random 
       for (const auto& f : r->findings) got[f.party_id] = &f;
       std::set<std::string> want;
       for (int v = 0; v < n; ++v) {
-        if (dist[v] >= 0 && listed(v)) want.insert(Id(v));
+        if (dist[v] >= 0 && listed(v) && best[v] >= opt.min_strength) want.insert(Id(v));
       }
       std::set<std::string> got_ids;
       for (const auto& [id, f] : got) got_ids.insert(id);
@@ -167,7 +175,7 @@ TEST_CASE("tracer agrees with a naive BFS and an exhaustive path walk on random 
             if (a.to == to && a.reverse == f->path[h].reverse &&
                 l.relation == *f->path[h].relation && l.dates.from == f->path[h].dates.from &&
                 l.dates.to == f->path[h].dates.to) {
-              w = std::max(w, Weight(l, a.reverse));
+              w = std::max(w, Weight(l, a.reverse, opt.weights));
             }
           }
           REQUIRE(w > 0);

@@ -206,6 +206,9 @@ struct SignalOptions {
   // pack's treat-as rules, so HK counts as CN) plus plain codes.
   std::vector<std::string> high_risk_groups = {"D:5", "E:1", "E:2"};
   std::vector<std::string> high_risk_countries = {"MO", "RU", "BY", "IR", "KP", "SY", "CU"};
+  // Also examine the parties it ships to, up to 4 hops downstream (at most 64 parties). A ledger
+  // audit, which judges each of those parties on its own line, turns this off.
+  bool downstream = true;
 };
 
 // Effective ownership of a party by listed parties, on a day: the product of the shares along

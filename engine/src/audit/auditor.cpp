@@ -1,6 +1,8 @@
 // ShipmentAuditor: the item, the destination, the parties and the network behind them, as of a
 // day, each finding with its rule, list entry and path.
 #include <algorithm>
+#include <array>
+#include <functional>
 #include <mutex>
 #include <shared_mutex>
 
@@ -59,6 +61,25 @@ struct ShipmentAuditor::Impl {
   std::vector<PartyRule> party_rules;
   std::vector<const VerdictRule*> destination_rules;
   TraceOptions trace_options;
+  SignalOptions signal_options;
+
+  // A ledger names the same parties on line after line, often on the same day; a trace depends
+  // only on the party and the day, so each (party, day) is traced once. Sharded to keep threads
+  // apart; a shard is emptied when full (ledgers are mostly chronological: old days rarely return).
+  // Only what a line's findings are made of is kept.
+  struct PartyTrace {
+    std::vector<TraceFinding> findings;
+    std::vector<RuleApplication> ownership_rules;
+    std::vector<Signal> signals;  // the party's own
+  };
+  struct TraceShard {
+    std::mutex mu;
+    std::unordered_map<std::string, std::shared_ptr<const PartyTrace>> traces;
+  };
+  static constexpr size_t kTraceShards = 64;
+  static constexpr size_t kTracesPerShard = 256;
+  mutable std::array<TraceShard, kTraceShards> trace_cache;
+  std::shared_ptr<const PartyTrace> TraceOf(const std::string& graph_id, Date day) const;
 
   mutable std::shared_mutex items_mu;
   mutable std::unordered_map<std::string, Result<ResolvedItem>> items;
@@ -77,6 +98,8 @@ struct ShipmentAuditor::Impl {
     trace_options.max_findings = 10;
     // Who ships *to* a party says nothing about whom it works for.
     trace_options.weights[static_cast<size_t>(Relation::kShipsTo)].reverse = 0;
+    // Each party downstream is judged on its own line, and only the party's signals are kept.
+    signal_options.downstream = false;
   }
 
   Result<ResolvedItem> ResolveItem(const std::string& item) const {
@@ -277,8 +300,8 @@ void ShipmentAuditor::Impl::TraceParty(const Role& role, const AuditPartyProfile
                                        const std::vector<std::string>& hit_ids,
                                        ShipmentResult* out) const {
   if (!setup.graph || profile.graph_id.empty()) return;
-  auto trace = setup.graph->Trace(profile.graph_id, day, *setup.rules, trace_options);
-  if (!trace.ok()) return;
+  const std::shared_ptr<const PartyTrace> trace = TraceOf(profile.graph_id, day);
+  if (!trace) return;
   size_t kept = 0;
   std::vector<std::string> reported;  // one finding per list entry: the strongest path to it
   for (const TraceFinding& t : trace->findings) {
@@ -291,7 +314,7 @@ void ShipmentAuditor::Impl::TraceParty(const Role& role, const AuditPartyProfile
     reported.push_back(id);
     const PartyRule* rule = RuleFor(t.listing, day);
     const RuleApplication* ownership_rule = nullptr;
-    for (const RuleApplication& a : trace->ownership.rules) {
+    for (const RuleApplication& a : trace->ownership_rules) {
       if (a.id == t.rule && a.applies) ownership_rule = &a;
     }
     const bool ownership_rule_applies = ownership_rule != nullptr;
@@ -330,7 +353,6 @@ void ShipmentAuditor::Impl::TraceParty(const Role& role, const AuditPartyProfile
     ++kept;
   }
   for (const Signal& sig : trace->signals) {
-    if (sig.party_id != profile.graph_id) continue;
     out->findings.push_back({"network-signal",
                              Verdict::kReview,
                              role.name,
@@ -341,6 +363,31 @@ void ShipmentAuditor::Impl::TraceParty(const Role& role, const AuditPartyProfile
                              "",
                              {}});
   }
+}
+
+std::shared_ptr<const ShipmentAuditor::Impl::PartyTrace> ShipmentAuditor::Impl::TraceOf(
+    const std::string& graph_id, Date day) const {
+  std::string key = graph_id;
+  key += '|';
+  key += std::to_string(day.days());
+  TraceShard& shard = trace_cache[std::hash<std::string>{}(key) % kTraceShards];
+  {
+    std::lock_guard lock(shard.mu);
+    if (auto it = shard.traces.find(key); it != shard.traces.end()) return it->second;
+  }
+  auto trace = setup.graph->Trace(graph_id, day, *setup.rules, trace_options, signal_options);
+  if (!trace.ok()) return nullptr;
+  auto kept = std::make_shared<PartyTrace>();
+  kept->findings = std::move(trace->findings);
+  kept->ownership_rules = std::move(trace->ownership.rules);
+  for (Signal& sig : trace->signals) {
+    if (sig.party_id == graph_id) kept->signals.push_back(std::move(sig));
+  }
+  std::shared_ptr<const PartyTrace> shared = std::move(kept);
+  std::lock_guard lock(shard.mu);
+  if (shard.traces.size() >= kTracesPerShard) shard.traces.clear();
+  shard.traces.emplace(std::move(key), shared);
+  return shared;
 }
 
 void ShipmentAuditor::Impl::CheckParties(const Shipment& s, Date day, ShipmentResult* out) const {

@@ -167,6 +167,13 @@ Result<std::shared_ptr<const PartyGraph>> PartyGraph::Build(PartyNetwork network
   Impl& g = *impl;
   g.listed.assign(g.net.parties.size(), 0);
   for (const auto& [p, refs] : g.net.listings) g.listed[p] = refs.empty() ? 0 : 1;
+  static_assert(kRelationCount <= 16, "relation masks are 16 bits");
+  g.out_relations.assign(g.net.parties.size(), 0);
+  g.in_relations.assign(g.net.parties.size(), 0);
+  for (const graph::LinkRec& l : g.net.links) {
+    g.out_relations[l.from] |= static_cast<uint16_t>(1u << static_cast<unsigned>(l.relation));
+    g.in_relations[l.to] |= static_cast<uint16_t>(1u << static_cast<unsigned>(l.relation));
+  }
 
   std::vector<std::pair<uint32_t, uint32_t>> edges;
   std::vector<uint32_t> props;

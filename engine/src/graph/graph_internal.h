@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,6 +22,8 @@ namespace chokepoint {
 namespace graph {
 
 inline constexpr uint32_t kNone = UINT32_MAX;
+
+class TraceIndex;  // trace_index.h
 
 // Lower case, punctuation to spaces, runs of spaces collapsed, common street words abbreviated,
 // so "12 Marina Blvd., #05-01" and "12 MARINA BOULEVARD #05 01" compare equal.
@@ -97,7 +101,19 @@ struct PartyGraph::Impl {
   // Parties whose normalised address is shared by more parties than are linked pairwise.
   std::unordered_map<uint32_t, uint32_t> mass_address;  // party → parties at that address
   std::vector<uint8_t> listed;  // 1 when the party carries any listing (on any day)
+  // Per party, bit r set when it has a link of relation r leaving it (out) or reaching it (in),
+  // on any day: lets a walk skip a hub's thousands of ships_to links when it wants its owners.
+  std::vector<uint16_t> out_relations, in_relations;
+  bool HasLinks(uint32_t p, Relation r, bool incoming) const {
+    return ((incoming ? in_relations : out_relations)[p] >> static_cast<unsigned>(r)) & 1u;
+  }
   graph::Csr csr;
+
+  // The trace index for a weight set and hop limit (trace_index.h), built on first use.
+  std::shared_ptr<const graph::TraceIndex> TraceIndexFor(const RelationWeights& weights,
+                                                         int max_hops) const;
+  mutable std::mutex trace_index_mu;
+  mutable std::vector<std::shared_ptr<const graph::TraceIndex>> trace_indexes;
 
   const graph::LinkRec& link(uint32_t i) const { return net.links[i]; }
   const Party& party(uint32_t i) const { return net.parties[i]; }

@@ -38,6 +38,10 @@ Cone BuildCone(const PartyGraph::Impl& g, uint32_t target, Date day, const ListF
   c.party_of.push_back(target);
   std::vector<uint8_t> seen_listed;
   for (uint32_t i = 0; i < c.party_of.size(); ++i) {
+    if (!g.HasLinks(c.party_of[i], Relation::kOwns, true)) {
+      c.problem.offsets.push_back(static_cast<uint32_t>(c.problem.arcs.size()));
+      continue;
+    }
     for (auto e : boost::make_iterator_range(boost::in_edges(c.party_of[i], g.csr))) {
       const uint32_t li = g.csr[e];
       const LinkRec& l = g.link(li);

@@ -85,6 +85,7 @@ class SignalFinder {
 
   std::vector<uint32_t> Subjects(uint32_t party) const {
     std::vector<uint32_t> order{party};
+    if (!o_.downstream) return order;
     std::unordered_set<uint32_t> seen{party};
     for (size_t i = 0, depth_end = 1, depth = 0;
          i < order.size() && depth < kDownstreamHops && order.size() < kMaxSubjects;) {
@@ -106,6 +107,7 @@ class SignalFinder {
   void RecentlyIncorporated(uint32_t p) {
     const Party& party = g_.party(p);
     if (!party.incorporated || *party.incorporated > day_) return;
+    if (!g_.HasLinks(p, Relation::kShipsTo, true)) return;
     const LinkRec* first = nullptr;
     ForLinks(p, [&](const LinkRec& l, uint32_t, bool reverse) {
       if (l.relation != Relation::kShipsTo || !reverse || l.dates.from == Date::Min()) return;
@@ -121,6 +123,11 @@ class SignalFinder {
   }
 
   void SharedWithListed(uint32_t p) {
+    bool any = false;
+    for (Relation r : {Relation::kSameAddress, Relation::kSameContact}) {
+      any = any || g_.HasLinks(p, r, true) || g_.HasLinks(p, r, false);
+    }
+    if (!any) return;
     ForLinks(p, [&](const LinkRec& l, uint32_t other, bool) {
       if (l.relation != Relation::kSameAddress && l.relation != Relation::kSameContact) return;
       if (!Listed(other)) return;
@@ -133,6 +140,10 @@ class SignalFinder {
   }
 
   void Officers(uint32_t p) {
+    if (!g_.HasLinks(p, Relation::kDirectorOf, true) &&
+        !g_.HasLinks(p, Relation::kOfficerOf, true)) {
+      return;
+    }
     std::set<uint32_t> people;
     ForLinks(p, [&](const LinkRec& l, uint32_t other, bool reverse) {
       if (IsRole(l.relation) && reverse) people.insert(other);
@@ -158,6 +169,8 @@ class SignalFinder {
   }
 
   void FunnelAndHub(uint32_t p) {
+    if (!g_.HasLinks(p, Relation::kShipsTo, true) || !g_.HasLinks(p, Relation::kShipsTo, false))
+      return;
     std::set<uint32_t> suppliers, consignees;
     ForLinks(p, [&](const LinkRec& l, uint32_t other, bool reverse) {
       if (l.relation != Relation::kShipsTo) return;
@@ -217,6 +230,7 @@ class SignalFinder {
 
   // Is p reachable from itself over owns links? Reports the first cycle found.
   void Circular(uint32_t p) {
+    if (!g_.HasLinks(p, Relation::kOwns, false) || !g_.HasLinks(p, Relation::kOwns, true)) return;
     std::unordered_set<uint32_t> seen{p};
     std::vector<std::pair<uint32_t, uint32_t>> queue{{p, kNone}};  // (party, index of parent)
     for (size_t i = 0; i < queue.size() && queue.size() < kCycleSearchLimit; ++i) {

@@ -8,6 +8,7 @@ target_sources(chokepoint_engine PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/src/graph/builder.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/src/graph/ownership_solver.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/src/graph/ownership.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/src/graph/trace_index.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/src/graph/tracer.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/src/graph/signals.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/src/graph/dot.cpp

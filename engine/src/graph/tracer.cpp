@@ -14,11 +14,13 @@
 #include "graph/graph_internal.h"
 #include "graph/ownership.h"
 #include "graph/signals.h"
+#include "graph/trace_index.h"
 
 namespace chokepoint {
 
 namespace {
 
+using graph::HopWeight;
 using graph::kNone;
 using graph::LinkRec;
 
@@ -57,21 +59,6 @@ struct Scratch {
   }
 };
 
-double HopWeight(const PartyGraph::Impl& g, const LinkRec& l, bool reverse,
-                 const RelationWeights& w) {
-  const RelationWeight& rw = w[static_cast<size_t>(l.relation)];
-  double weight = reverse ? rw.reverse : rw.forward;
-  if (l.relation == Relation::kOwns) {
-    if (l.share == kNone) {
-      weight *= 0.75;
-    } else {
-      const graph::Fraction& f = g.net.shares[l.share];
-      weight *= 0.5 + static_cast<double>(f.num) / static_cast<double>(f.den) / 2;
-    }
-  }
-  return std::min(weight, 1.0);
-}
-
 std::vector<PathHop> PathOf(const PartyGraph::Impl& g, const Scratch& s, uint32_t rec) {
   std::vector<PathHop> path;
   for (uint32_t r = rec; r != kNone; r = s.recs[r].pred) {
@@ -107,7 +94,26 @@ std::string RuleLabel(const OwnershipReport& report, const std::string& listed_i
   return "tie-to-listed-party";
 }
 
+bool SameWeights(const RelationWeights& a, const RelationWeights& b) {
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].forward != b[i].forward || a[i].reverse != b[i].reverse) return false;
+  }
+  return true;
+}
+
 }  // namespace
+
+std::shared_ptr<const graph::TraceIndex> PartyGraph::Impl::TraceIndexFor(
+    const RelationWeights& weights, int max_hops) const {
+  std::lock_guard lock(trace_index_mu);
+  for (const auto& x : trace_indexes) {
+    if (x->max_hops() == max_hops && SameWeights(x->weights(), weights)) return x;
+  }
+  // Callers use one or two weight sets; one that varies them call by call would rebuild.
+  if (trace_indexes.size() == 4) trace_indexes.erase(trace_indexes.begin());
+  return trace_indexes.emplace_back(
+      std::make_shared<const graph::TraceIndex>(*this, weights, max_hops));
+}
 
 RelationWeights DefaultRelationWeights() {
   RelationWeights w{};
@@ -136,46 +142,43 @@ Result<TraceResult> PartyGraph::Trace(std::string_view party_id, Date as_of, con
     return Status::InvalidArgument("max hops must be between 0 and " +
                                    std::to_string(kMaxHopsLimit));
   }
+  const std::shared_ptr<const graph::TraceIndex> index =
+      g.TraceIndexFor(options.weights, options.max_hops);
   thread_local Scratch s;
   s.Prepare(g.net.parties.size());
   s.recs.push_back(Rec{1.0, start, kNone, kNone, 0, false});
   s.best[start] = 1.0;
   s.latest[start] = 0;
   s.touched.push_back(start);
+  // The bounds are rounded up to floats; the slack keeps rounding from ever dropping a step.
+  const double floor = options.min_strength * (1 - 1e-6);
   std::vector<uint32_t> frontier{0}, next;
   for (int round = 1; round <= options.max_hops && !frontier.empty(); ++round) {
     next.clear();
+    const int hops_left = options.max_hops - round;
     for (uint32_t ri : frontier) {
       const uint32_t u = s.recs[ri].vertex;
       const double su = s.recs[ri].strength;
-      // The last round only matters where it reaches a listed party; checking the flag first
-      // skips the link lookups (random reads) for the widest round's other edges.
-      const bool last = round == options.max_hops;
-      auto relax = [&](uint32_t v, uint32_t li, bool reverse) {
-        const LinkRec& l = g.link(li);
-        if (!graph::LinkActive(l, as_of)) return;
-        const double w = HopWeight(g, l, reverse, options.weights);
-        if (w <= 0) return;
-        const double cand = su * w;
-        if (cand <= s.best[v] || cand < options.min_strength) return;
-        if (s.best[v] < 0) s.touched.push_back(v);
-        s.best[v] = cand;
-        const uint32_t cur = s.latest[v];
-        if (cur != kNone && s.recs[cur].hops == round) {
-          s.recs[cur] = Rec{cand, v, ri, li, static_cast<uint8_t>(round), reverse};
-        } else {
-          s.latest[v] = static_cast<uint32_t>(s.recs.size());
-          s.recs.push_back(Rec{cand, v, ri, li, static_cast<uint8_t>(round), reverse});
-          next.push_back(s.latest[v]);
+      for (int distance = 0; distance <= hops_left; ++distance) {
+        auto [step, end] = index->Steps(u, distance);
+        for (; step != end && su * step->bound >= floor; ++step) {
+          const uint32_t v = step->to, li = step->link_index();
+          const bool reverse = step->reverse();
+          const LinkRec& l = g.link(li);
+          if (!graph::LinkActive(l, as_of)) continue;
+          const double cand = su * HopWeight(g, l, reverse, options.weights);
+          if (cand <= s.best[v] || cand < options.min_strength) continue;
+          if (s.best[v] < 0) s.touched.push_back(v);
+          s.best[v] = cand;
+          const uint32_t cur = s.latest[v];
+          if (cur != kNone && s.recs[cur].hops == round) {
+            s.recs[cur] = Rec{cand, v, ri, li, static_cast<uint8_t>(round), reverse};
+          } else {
+            s.latest[v] = static_cast<uint32_t>(s.recs.size());
+            s.recs.push_back(Rec{cand, v, ri, li, static_cast<uint8_t>(round), reverse});
+            next.push_back(s.latest[v]);
+          }
         }
-      };
-      for (auto e : boost::make_iterator_range(boost::out_edges(u, g.csr))) {
-        const uint32_t v = boost::target(e, g.csr);
-        if (!last || g.listed[v]) relax(v, g.csr[e], false);
-      }
-      for (auto e : boost::make_iterator_range(boost::in_edges(u, g.csr))) {
-        const uint32_t v = boost::source(e, g.csr);
-        if (!last || g.listed[v]) relax(v, g.csr[e], true);
       }
     }
     frontier.swap(next);
