@@ -185,7 +185,9 @@ TEST_CASE("malformed lines are reported with line and field and skipped; --stric
          "A-1,2024-01-10,NVIDIA L4,JP,Tokyo Render Farm KK,JP\n"
          "A-2,2024-13-10,NVIDIA L4,JP,Tokyo Render Farm KK,JP\n"
          "A-3,2024-01-12,NVIDIA L4,Narnia,Tokyo Render Farm KK,JP\n"
-         "A-4,2024-01-13,NVIDIA L4,JP,Central South CAD Center,CN\n";
+         "A-4,2024-01-13,NVIDIA L4,JP,Central South CAD Center,CN\n"
+         // "Müller GmbH" saved as Latin-1: 0xFC is not UTF-8.
+         "A-5,2024-01-14,NVIDIA L4,DE,M\xFCller GmbH,DE\n";
   }
   const std::string out = Scratch("bad.jsonl");
   Ran r = RunCli("audit " + ledger + " --out " + out, db);
@@ -193,6 +195,8 @@ TEST_CASE("malformed lines are reported with line and field and skipped; --stric
   CHECK(r.out.find("bad_ledger.csv:3: field 'ship_date': '2024-13-10' is not a YYYY-MM-DD date") !=
         std::string::npos);
   CHECK(r.out.find("bad_ledger.csv:4: field 'destination_country'") != std::string::npos);
+  CHECK(r.out.find("bad_ledger.csv:6: field 'consignee': not valid UTF-8 at byte 2") !=
+        std::string::npos);
   auto results = ByShipment(Slurp(out));
   CHECK(results.size() == 2);  // A-1 and A-4 judged
   CHECK(results["A-4"]["verdict"] == "LICENSE_REQUIRED");

@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <future>
 #include <set>
 #include <thread>
 
@@ -63,51 +64,71 @@ Result<LedgerAuditSummary> RunLedgerAudit(LedgerReader& ledger, LedgerAuditInput
   const ShipmentAuditor auditor(std::move(setup));
   summary.prepare_seconds = Since(start);
 
-  // Pass 2: judge. Chunks keep memory flat and order deterministic: results of a chunk are
-  // written in ledger order before the next chunk is read.
+  // Pass 2: judge. Chunks keep memory flat and order deterministic: results are handed to the
+  // sink in ledger order, one chunk after another. The sink (files, the store) runs on its own
+  // thread for chunk N while chunk N + 1 is read and judged, so writing does not idle the pool.
+  struct Chunk {
+    std::vector<Shipment> shipments;
+    std::vector<Result<ShipmentResult>> results;
+    std::vector<std::string> json;
+  };
   const auto judge_start = std::chrono::steady_clock::now();
   ledger.Rewind();
-  std::vector<Shipment> chunk;
-  std::vector<Result<ShipmentResult>> results;
-  std::vector<std::string> json;
-  bool more = true;
-  while (more) {
-    chunk.clear();
-    while (chunk.size() < options.chunk_lines) {
-      if (!ledger.Next(&shipment, &issue)) {
-        more = false;
-        break;
-      }
-      if (!issue) chunk.push_back(std::move(shipment));
-    }
-    if (chunk.empty()) break;
-    results.assign(chunk.size(), Status::Internal("not judged"));
-    json.assign(chunk.size(), std::string());
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-      for (size_t i = next++; i < chunk.size(); i = next++) {
-        results[i] = auditor.Check(chunk[i], options.as_of);
-        if (results[i].ok()) json[i] = ShipmentResultToJson(*results[i]);
-      }
-    };
-    std::vector<std::thread> pool;
-    const size_t helpers = std::min<size_t>(static_cast<size_t>(threads) - 1, chunk.size() / 64);
-    for (size_t t = 0; t < helpers; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-    for (size_t i = 0; i < chunk.size(); ++i) {
-      if (!results[i].ok())
-        return results[i].status().WithContext(ledger.path() + ":" + std::to_string(chunk[i].line));
-      const ShipmentResult& r = *results[i];
+  Chunk judging, writing;
+  std::future<Status> written;
+  auto write = [&](size_t position) -> Status {
+    for (size_t i = 0; i < writing.shipments.size(); ++i) {
+      const ShipmentResult& r = *writing.results[i];
       ++summary.judged;
       ++summary.by_verdict[static_cast<size_t>(r.verdict)];
       std::set<std::string> rules;
       for (const AuditFinding& f : r.findings) rules.insert(f.rule.empty() ? f.code : f.rule);
       for (const std::string& rule : rules) ++summary.by_rule[rule];
-      if (Status s = sink(r, json[i]); !s.ok()) return s;
+      if (Status s = sink(r, writing.json[i]); !s.ok()) return s;
     }
-    if (progress) progress(ledger.position(), ledger.size_bytes());
+    if (progress) progress(position, ledger.size_bytes());
+    return Status::OK();
+  };
+  auto wait_for_writer = [&]() -> Status {
+    return written.valid() ? written.get() : Status::OK();
+  };
+  bool more = true;
+  while (more) {
+    judging.shipments.clear();
+    while (judging.shipments.size() < options.chunk_lines) {
+      if (!ledger.Next(&shipment, &issue)) {
+        more = false;
+        break;
+      }
+      if (!issue) judging.shipments.push_back(std::move(shipment));
+    }
+    if (judging.shipments.empty()) break;
+    const size_t n = judging.shipments.size();
+    judging.results.assign(n, Status::Internal("not judged"));
+    judging.json.assign(n, std::string());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i = next++; i < n; i = next++) {
+        judging.results[i] = auditor.Check(judging.shipments[i], options.as_of);
+        if (judging.results[i].ok()) judging.json[i] = ShipmentResultToJson(*judging.results[i]);
+      }
+    };
+    std::vector<std::thread> pool;
+    const size_t helpers = std::min<size_t>(static_cast<size_t>(threads) - 1, n / 64);
+    for (size_t t = 0; t < helpers; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    if (Status s = wait_for_writer(); !s.ok()) return s;
+    for (size_t i = 0; i < n; ++i) {
+      if (!judging.results[i].ok()) {
+        return judging.results[i].status().WithContext(
+            ledger.path() + ":" + std::to_string(judging.shipments[i].line));
+      }
+    }
+    std::swap(judging, writing);
+    written = std::async(std::launch::async, write, ledger.position());
   }
+  if (Status s = wait_for_writer(); !s.ok()) return s;
   summary.judge_seconds = Since(judge_start);
   return summary;
 }

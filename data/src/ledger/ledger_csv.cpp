@@ -67,11 +67,53 @@ std::string Lower(std::string s) {
   return s;
 }
 
+// The offset of the first byte that breaks UTF-8 (overlong forms and surrogates included), or npos.
+size_t InvalidUtf8At(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    size_t n = 0;
+    uint32_t cp = 0;
+    if (b < 0x80) {
+      ++i;
+      continue;
+    } else if ((b & 0xE0) == 0xC0) {
+      n = 1, cp = b & 0x1F;
+    } else if ((b & 0xF0) == 0xE0) {
+      n = 2, cp = b & 0x0F;
+    } else if ((b & 0xF8) == 0xF0) {
+      n = 3, cp = b & 0x07;
+    } else {
+      return i;
+    }
+    if (i + n >= s.size()) return i;  // truncated sequence
+    for (size_t k = 1; k <= n; ++k) {
+      const auto c = static_cast<unsigned char>(s[i + k]);
+      if ((c & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (c & 0x3F);
+    }
+    static constexpr uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    i += n + 1;
+  }
+  return std::string_view::npos;
+}
+
 // Validates one ledger line's fields (by column) into *s: the CSV reader and the JSON of
 // POST /v1/shipments/check share it, so a line means the same whichever way it arrives.
 std::optional<LedgerIssue> FillShipment(const std::function<std::string(Column)>& field,
                                         int64_t line, Shipment* s) {
   std::optional<LedgerIssue> issue;
+  // Results and reports are UTF-8 JSON and HTML: a name in another encoding is an error here, not
+  // mojibake (or a failure) later.
+  for (int c = 0; c < kColumnCount; ++c) {
+    const std::string text = field(static_cast<Column>(c));
+    if (const size_t at = InvalidUtf8At(text); at != std::string_view::npos) {
+      issue = LedgerIssue{line, kColumnNames[c],
+                          "not valid UTF-8 at byte " + std::to_string(at + 1) +
+                              " (save the ledger as UTF-8)"};
+      return issue;
+    }
+  }
   auto country = [&](Column c, std::string* out) {
     std::string text = field(c);
     out->clear();

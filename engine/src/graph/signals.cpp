@@ -171,11 +171,16 @@ class SignalFinder {
   void FunnelAndHub(uint32_t p) {
     if (!g_.HasLinks(p, Relation::kShipsTo, true) || !g_.HasLinks(p, Relation::kShipsTo, false))
       return;
-    std::set<uint32_t> suppliers, consignees;
+    // Sorted vectors, not sets: a hub has thousands of partners and this runs for every trace.
+    std::vector<uint32_t> suppliers, consignees;
     ForLinks(p, [&](const LinkRec& l, uint32_t other, bool reverse) {
       if (l.relation != Relation::kShipsTo) return;
-      (reverse ? suppliers : consignees).insert(other);
+      (reverse ? suppliers : consignees).push_back(other);
     });
+    for (auto* v : {&suppliers, &consignees}) {
+      std::sort(v->begin(), v->end());
+      v->erase(std::unique(v->begin(), v->end()), v->end());
+    }
     if (suppliers.empty() || consignees.empty()) return;
     std::string onward;
     size_t risky = 0;
@@ -189,7 +194,7 @@ class SignalFinder {
       onward += (onward.empty() ? "" : ", ") + text;
     }
     if (risky > kMaxNamed) onward += " and " + std::to_string(risky - kMaxNamed) + " more";
-    auto names = [&](const std::set<uint32_t>& s) {
+    auto names = [&](const std::vector<uint32_t>& s) {
       std::string t;
       size_t shown = 0;
       for (uint32_t x : s) {
