@@ -23,6 +23,8 @@ Result<LinkedGraph> LoadLinkedGraph(Store& store, const ScreeningIndex& index,
   auto graph = PartyGraph::Build(std::move(network));
   if (!graph.ok()) return graph.status();
   out.graph = *graph;
+  // Built here, at load, so the first request after an import does not wait for it.
+  out.graph->PrepareTrace(TraceOptions{});
   spdlog::info("party graph: {} parties, {} links, {} list links", out.graph->party_count(),
                out.graph->link_count(), out.linked);
   return out;

@@ -296,6 +296,10 @@ class PartyGraph {
   // candidates when the part is ambiguous; NotFound when nothing matches.
   Result<std::string> ResolveParty(std::string_view id_or_name) const;
 
+  // Traces use an index of the steps that can lead to a listed party, built once per weight set
+  // and hop limit (O(K × links); about 1.6 s and 140 MB for a million parties and three million
+  // links) by the first trace that needs it. A server calls this at load instead.
+  void PrepareTrace(const TraceOptions& options) const;
   // Listed parties within options.max_hops of `party_id` on `as_of`, plus ownership and signals.
   Result<TraceResult> Trace(std::string_view party_id, Date as_of, const RulePack& pack,
                             const TraceOptions& options = {},

@@ -132,6 +132,12 @@ RelationWeights DefaultRelationWeights() {
   return w;
 }
 
+void PartyGraph::PrepareTrace(const TraceOptions& options) const {
+  if (options.max_hops >= 0 && options.max_hops <= kMaxHopsLimit) {
+    impl_->TraceIndexFor(options.weights, options.max_hops);
+  }
+}
+
 Result<TraceResult> PartyGraph::Trace(std::string_view party_id, Date as_of, const RulePack& pack,
                                       const TraceOptions& options,
                                       const SignalOptions& signal_options) const {
