@@ -134,8 +134,7 @@ TEST_CASE("tracer agrees with a naive BFS and an exhaustive path walk on random 
         if (depth == opt.max_hops) return;
         on[u] = 1;
         for (const Arc& a : net.adj[u]) {
-          if (active(a) && !on[a.to])
-            walk(a.to, depth + 1, s * weight(a));
+          if (active(a) && !on[a.to]) walk(a.to, depth + 1, s * weight(a));
         }
         on[u] = 0;
       };

@@ -89,9 +89,7 @@ Result<LedgerAuditSummary> RunLedgerAudit(LedgerReader& ledger, LedgerAuditInput
     if (progress) progress(position, ledger.size_bytes());
     return Status::OK();
   };
-  auto wait_for_writer = [&]() -> Status {
-    return written.valid() ? written.get() : Status::OK();
-  };
+  auto wait_for_writer = [&]() -> Status { return written.valid() ? written.get() : Status::OK(); };
   bool more = true;
   while (more) {
     judging.shipments.clear();
@@ -121,8 +119,8 @@ Result<LedgerAuditSummary> RunLedgerAudit(LedgerReader& ledger, LedgerAuditInput
     if (Status s = wait_for_writer(); !s.ok()) return s;
     for (size_t i = 0; i < n; ++i) {
       if (!judging.results[i].ok()) {
-        return judging.results[i].status().WithContext(
-            ledger.path() + ":" + std::to_string(judging.shipments[i].line));
+        return judging.results[i].status().WithContext(ledger.path() + ":" +
+                                                       std::to_string(judging.shipments[i].line));
       }
     }
     std::swap(judging, writing);

@@ -108,9 +108,9 @@ std::optional<LedgerIssue> FillShipment(const std::function<std::string(Column)>
   for (int c = 0; c < kColumnCount; ++c) {
     const std::string text = field(static_cast<Column>(c));
     if (const size_t at = InvalidUtf8At(text); at != std::string_view::npos) {
-      issue = LedgerIssue{line, kColumnNames[c],
-                          "not valid UTF-8 at byte " + std::to_string(at + 1) +
-                              " (save the ledger as UTF-8)"};
+      issue = LedgerIssue{
+          line, kColumnNames[c],
+          "not valid UTF-8 at byte " + std::to_string(at + 1) + " (save the ledger as UTF-8)"};
       return issue;
     }
   }

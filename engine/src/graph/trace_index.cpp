@@ -12,7 +12,8 @@ constexpr uint8_t kFar = UINT8_MAX;
 
 float RoundUp(double x) {
   const float f = static_cast<float>(x);
-  return static_cast<double>(f) >= x ? f : std::nextafter(f, std::numeric_limits<float>::infinity());
+  return static_cast<double>(f) >= x ? f
+                                     : std::nextafter(f, std::numeric_limits<float>::infinity());
 }
 
 }  // namespace
@@ -84,9 +85,8 @@ TraceIndex::TraceIndex(const PartyGraph::Impl& g, const RelationWeights& weights
       if (distance[v] >= k) return;
       const double w = HopWeight(g, g.link(li), reverse, weights);
       if (w <= 0) return;
-      mine.push_back({distance[v],
-                      TraceStep{v, li | (reverse ? TraceStep::kReverseBit : 0u),
-                                RoundUp(w * best[v])}});
+      mine.push_back({distance[v], TraceStep{v, li | (reverse ? TraceStep::kReverseBit : 0u),
+                                             RoundUp(w * best[v])}});
     };
     for (auto e : boost::make_iterator_range(boost::out_edges(u, g.csr))) {
       add(static_cast<uint32_t>(boost::target(e, g.csr)), g.csr[e], false);

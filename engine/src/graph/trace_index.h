@@ -42,8 +42,8 @@ class TraceIndex {
   // Steps from `party` to parties exactly `distance` hops from a listed party, strongest first.
   // distance < max_hops.
   std::pair<const TraceStep*, const TraceStep*> Steps(uint32_t party, int distance) const {
-    const size_t bucket = static_cast<size_t>(party) * static_cast<size_t>(max_hops_) +
-                          static_cast<size_t>(distance);
+    const size_t bucket =
+        static_cast<size_t>(party) * static_cast<size_t>(max_hops_) + static_cast<size_t>(distance);
     return {steps_.data() + offsets_[bucket], steps_.data() + offsets_[bucket + 1]};
   }
 
