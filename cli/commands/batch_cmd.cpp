@@ -93,6 +93,9 @@ int RunBatchRun(const Context& ctx, const BatchFlags& f) {
   options.threads = f.threads;
   options.full = f.full;
   options.actor = "cli";
+  auto rules = ctx.LoadRules();
+  if (!rules.ok()) return Fail(rules.status());
+  options.rules = *rules;
   const int64_t kill_after = KillAfterChunks();
   int64_t committed = 0;
   options.on_chunk = [&](const BatchProgress& p) {

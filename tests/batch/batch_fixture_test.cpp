@@ -2,7 +2,11 @@
 // reviewer decisions, delta runs equal to a full re-screen, scores equal to `screen`.
 #include <doctest/doctest.h>
 
+#include <tuple>
+
 #include "batch_test_util.h"
+#include "chokepoint/graph.h"
+#include "chokepoint/rules.h"
 #include "chokepoint/screen_store.h"
 
 namespace chokepoint::testing {
@@ -236,6 +240,90 @@ TEST_CASE("customers.csv errors name the file, line and field") {
   auto store = MemoryStore();
   CHECK(!data::ImportCustomerMaster(*store, bad_country, "t").ok());
   CHECK(store->CountRegisteredParties().value() == 0);  // all or nothing
+}
+
+}  // namespace
+}  // namespace chokepoint::testing
+
+namespace chokepoint::testing {
+namespace {
+
+// A party network in the store: Harbor Holdings is 30 % owned by Volkov Trading (Entity List,
+// batch-e1) and 25 % by Northern Star Electronics (batch-e2) until 2026-11-30; Side Street is 30 %
+// owned by Volkov alone.
+void StoreOwnershipNetwork(Store& store) {
+  PartyNetwork network;
+  const std::vector<std::tuple<const char*, const char*, const char*>> parties = {
+      {"V", "Volkov Trading LLC", "RU"},
+      {"N", "Northern Star Electronics Co Ltd", "CN"},
+      {"H", "Harbor Holdings Ltd", "HK"},
+      {"S", "Side Street Trading Ltd", "HK"}};
+  std::vector<PartyRecord> records;
+  for (const auto& [id, name, country] : parties) {
+    Party p;
+    p.id = id;
+    p.name = name;
+    p.country = country;
+    REQUIRE(network.AddParty(p).ok());
+    records.push_back({id, name, country, "", "entity"});
+  }
+  auto owns = [&](const char* from, const char* to, int64_t pct, const char* until) {
+    Link l;
+    l.from = from;
+    l.to = to;
+    l.relation = Relation::kOwns;
+    l.share_pct = Rational(pct);
+    l.dates.from = *Date::Parse("2020-01-01");
+    if (until) l.dates.to = *Date::Parse(until);
+    l.source = "registry extract (test)";
+    REQUIRE(network.AddLink(l).ok());
+  };
+  owns("V", "H", 30, nullptr);
+  owns("N", "H", 25, "2026-11-30");
+  owns("V", "S", 30, nullptr);
+  REQUIRE(store.UpsertPartyNetwork(network).ok());
+  auto registered = RegisterParties(store, std::move(records), "graph-import", "test");
+  REQUIRE_MESSAGE(registered.ok(), registered.status().ToString());
+}
+
+TEST_CASE("ownership: a party 50 % owned by listed parties is alerted while the rule is in force") {
+  auto pack = RulePack::Load(RulePack::DefaultDir());
+  REQUIRE(pack.ok());
+  std::unique_ptr<Store> store = MemoryStore();
+  ImportList(*store, {SourcePath("fixtures/batch/lists_v1.csv")}, data::ListFormat::kCslCsv);
+  StoreOwnershipNetwork(*store);
+  BatchOptions options;
+  options.rules = *pack;
+
+  // The Affiliates rule is stayed on 2025-12-01: the owners are hits, Harbor is not.
+  BatchSummary stayed = Run(*store, "2025-12-01", options);
+  CHECK(AlertLines(*store, stayed.run_id) ==
+        Lines{"new_hit N batch-e2 entry_added", "new_hit V batch-e1 entry_added"});
+
+  // The stay ended on 2026-11-09: 30 % + 25 % = 55 % → covered. Nothing list-side changed, so
+  // only Harbor, whose ownership moved, is screened.
+  BatchSummary covered = Run(*store, "2026-11-20", options);
+  CHECK(covered.mode == "parties");
+  CHECK(covered.parties_screened == 1);
+  CHECK(AlertLines(*store, covered.run_id) ==
+        Lines{"new_hit H bis.affiliates-50pct owned_by_listed"});
+  const std::string alerts = AlertsJsonl(*store, covered.run_id);
+  CHECK(alerts.find("\"low_pct\":\"55\"") != std::string::npos);
+  CHECK(alerts.find("Northern Star Electronics Co Ltd; Volkov Trading LLC") != std::string::npos);
+  CHECK(alerts.find("744.11") != std::string::npos);
+
+  // Same facts, next day: nothing new.
+  CHECK(Run(*store, "2026-11-21", options).alerts() == 0);
+
+  // Northern Star's stake ends on 2026-11-30: 30 % is below the threshold.
+  BatchSummary below = Run(*store, "2026-12-05", options);
+  CHECK(AlertLines(*store, below.run_id) ==
+        Lines{"removed_hit H bis.affiliates-50pct ownership_below_threshold"});
+
+  // A forced full re-screen agrees with the runs that got here step by step.
+  BatchOptions full = options;
+  full.full = true;
+  CHECK(Run(*store, "2026-12-06", full).alerts() == 0);
 }
 
 }  // namespace

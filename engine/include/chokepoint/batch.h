@@ -14,12 +14,14 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "chokepoint/date.h"
+#include "chokepoint/rules.h"
 #include "chokepoint/status.h"
 #include "chokepoint/store.h"
 
@@ -67,6 +69,9 @@ struct BatchOptions {
   unsigned threads = 0;       // 0: one per core
   bool full = false;          // screen every party even when nothing changed
   std::string actor;
+  // The rule pack whose ownership rules (OFAC 50 %, BIS Affiliates) turn the stored party
+  // network into ownership hits; null: list hits only.
+  std::shared_ptr<const RulePack> rules;
   // Called after each committed chunk. Tests kill the process here to prove resumability.
   std::function<void(const BatchProgress&)> on_chunk;
   // Called once every chunk is committed, before the run is marked completed. A failure leaves

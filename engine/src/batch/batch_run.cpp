@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "batch/ownership_hits.h"
 #include "batch/reconcile.h"
 #include "chokepoint/batch.h"
 #include "chokepoint/json.h"
@@ -178,6 +179,27 @@ bool HasLapsedDecision(const std::unordered_map<std::string, std::vector<LedgerH
   });
 }
 
+// Whether the party's ownership hits differ from its active ones in the ledger: a party the
+// network newly shows owned by listed parties is screened even when nothing else changed.
+bool OwnershipMoved(const std::unordered_map<std::string, std::vector<LedgerHit>>& by_party,
+                    const std::unordered_map<std::string, std::vector<CurrentHit>>& ownership,
+                    const std::string& party_id) {
+  std::vector<std::pair<std::string, std::string>> before, now;
+  if (auto it = by_party.find(party_id); it != by_party.end()) {
+    for (const LedgerHit& h : it->second) {
+      if (h.active && h.source_code == batch_internal::kOwnershipSource) {
+        before.emplace_back(h.list_id, h.entry_hash);
+      }
+    }
+  }
+  if (auto it = ownership.find(party_id); it != ownership.end()) {
+    for (const CurrentHit& h : it->second) now.emplace_back(h.list_id, h.entry_hash);
+  }
+  std::sort(before.begin(), before.end());
+  std::sort(now.begin(), now.end());
+  return before != now;
+}
+
 template <typename F>
 void ParallelFor(size_t n, unsigned threads, F&& body) {
   if (n == 0) return;
@@ -315,6 +337,15 @@ Result<BatchSummary> RunBatch(Store& store, const BatchOptions& options) {
   const bool only_changed_parties = params->mode == "parties";
   batch_internal::ReconcileContext ctx{run->run_id, run->as_of, &changes};
 
+  // Ownership is worked out afresh by every process of a run, from the same network, lists, pack
+  // and day, so a resumed run sees what the first attempt saw (unless the network was re-imported
+  // in between, which the next run then catches).
+  using OwnershipMap = std::unordered_map<std::string, std::vector<CurrentHit>>;
+  Result<OwnershipMap> ownership = OwnershipMap{};
+  if (options.rules) {
+    ownership = batch_internal::OwnershipHits(store, *lists->index, *options.rules, as_of);
+    if (!ownership.ok()) return ownership.status().WithContext("ownership tracing");
+  }
   BatchProgress progress;
   progress.run_id = run->run_id;
   progress.chunks_done = run->chunks_done;
@@ -338,13 +369,17 @@ Result<BatchSummary> RunBatch(Store& store, const BatchOptions& options) {
     std::vector<const RegisteredParty*> todo;
     for (const RegisteredParty& p : *parties) {
       if (!only_changed_parties || p.screened_hash != p.content_hash ||
-          HasLapsedDecision(by_party, p.id, run->as_of)) {
+          HasLapsedDecision(by_party, p.id, run->as_of) ||
+          OwnershipMoved(by_party, *ownership, p.id)) {
         todo.push_back(&p);
       }
     }
     std::vector<std::vector<CurrentHit>> found(todo.size());
     ParallelFor(todo.size(), threads, [&](size_t i) {
       found[i] = ScreenParty(*lists->index, lists->hashes, *todo[i], base_query);
+      if (auto it = ownership->find(todo[i]->id); it != ownership->end()) {
+        found[i].insert(found[i].end(), it->second.begin(), it->second.end());
+      }
     });
 
     BatchChunkCommit commit;

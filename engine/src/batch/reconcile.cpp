@@ -38,6 +38,9 @@ namespace {
 std::string NewHitReason(const RegisteredParty& party, const CurrentHit& c, const LedgerHit* old,
                          const ListChanges& lists) {
   const std::string key = EntryKey(c.source_code, c.list_id);
+  if (c.source_code == kOwnershipSource && !(old && old->status == "false-positive")) {
+    return "owned_by_listed";
+  }
   if (lists.added.count(key)) return "entry_added";
   if (lists.changed.count(key)) return "entry_changed";
   if (!party.screened_hash) return "party_new";
@@ -83,9 +86,10 @@ void ReconcileParty(const RegisteredParty& party, std::vector<CurrentHit> curren
       // A false positive that disappears needs nobody's attention.
       const bool quiet = SuppressedByDecision(*old, old->entry_hash, party.content_hash, ctx.as_of);
       if (!quiet) {
-        std::string reason = !ctx.lists->present.count(entry_key)  ? "delisted"
-                             : ctx.lists->changed.count(entry_key) ? "entry_changed"
-                                                                   : "no_longer_matches";
+        std::string reason = row.source_code == kOwnershipSource    ? "ownership_below_threshold"
+                             : !ctx.lists->present.count(entry_key) ? "delisted"
+                             : ctx.lists->changed.count(entry_key)  ? "entry_changed"
+                                                                    : "no_longer_matches";
         out->alerts.push_back(Alert(party, row, "removed_hit", std::move(reason), ctx.run_id));
       }
       out->hits.push_back(std::move(row));

@@ -12,6 +12,9 @@
 
 namespace chokepoint::batch_internal {
 
+// The source code of ownership hits (ownership_hits.h): their list_id is the ownership rule's id.
+inline constexpr const char* kOwnershipSource = "OWNERSHIP";
+
 // (source_code, list_id) as one map key.
 std::string EntryKey(std::string_view source_code, std::string_view list_id);
 // The stable hit id of (party, entry): "H" + 16 hex digits of a SHA-256.
