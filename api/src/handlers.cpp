@@ -88,6 +88,7 @@ ApiResponse HandleScreen(ServerCore& core, const RequestContext& request) {
   auto snapshot = core.engine->Current();
   if (!snapshot) return NotReady();
   std::vector<ScreenHit> hits = snapshot->index->Screen(query);
+  core.registrar->Seen("api", query.name, query.country.value_or(""));
   Json summary = HitsSummary(hits);
   summary["index_generation"] = snapshot->generation;
   return JsonResponse(service::ScreenDocument(query, hits), std::move(summary));
@@ -118,6 +119,7 @@ ApiResponse HandleScreenBatch(ServerCore& core, const RequestContext& request) {
   for (size_t i = 0; i < queries.size(); ++i) {
     if (std::chrono::steady_clock::now() > request.deadline) return TimedOut();
     std::vector<ScreenHit> hits = snapshot->index->Screen(queries[i]);
+    core.registrar->Seen("api", queries[i].name, queries[i].country.value_or(""));
     with_hits += !hits.empty();
     if (i) out += ',';
     out += service::ScreenDocument(queries[i], hits);
@@ -255,6 +257,14 @@ ApiResponse HandleShipmentCheck(ServerCore& core, const RequestContext& request)
   if (!auditor.ok()) return ProblemFor(auditor.status());
   auto result = (*auditor)->Check(shipment, as_of);
   if (!result.ok()) return ProblemFor(result.status());
+  // The id a ledger audit gives the same party, so both are one register entry.
+  for (const ShipmentParty* p :
+       {&shipment.exporter, &shipment.buyer, &shipment.consignee, &shipment.end_user}) {
+    core.registrar->Seen("ledger", p->name, p->country);
+  }
+  for (const ShipmentParty& p : shipment.intermediaries) {
+    core.registrar->Seen("ledger", p.name, p.country);
+  }
   return JsonResponse(ShipmentResultToJson(*result),
                       {{"shipment_id", result->shipment_id},
                        {"verdict", VerdictName(result->verdict)},

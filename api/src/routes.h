@@ -18,6 +18,7 @@
 #include "http_json.h"
 #include "key_cache.h"
 #include "metrics.h"
+#include "party_registrar.h"
 
 namespace chokepoint::api {
 
@@ -27,6 +28,7 @@ struct ServerCore {
   std::unique_ptr<Store> store;  // key lookups and reads; serialized inside the Store
   std::unique_ptr<EngineState> engine;
   std::unique_ptr<AuditWriter> audit;
+  std::unique_ptr<PartyRegistrar> registrar;  // parties seen join the batch register
   std::unique_ptr<KeyCache> keys;
   std::unique_ptr<Metrics> metrics;
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();

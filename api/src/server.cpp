@@ -242,6 +242,10 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Create(const ServerOptions& option
   audit_options.queue_limit = options.audit_queue_limit;
   if (options.audit_wait) audit_options.group_window_ms = 0;
   core.audit = std::make_unique<AuditWriter>(std::move(audit_store).value(), audit_options);
+  auto register_store = OpenSqliteStore(options.db_path);
+  if (!register_store.ok()) return register_store.status();
+  core.registrar = std::make_unique<PartyRegistrar>(std::move(register_store).value(),
+                                                    PartyRegistrar::Options{});
   core.keys =
       std::make_unique<KeyCache>(*core.store, std::chrono::seconds(options.key_cache_seconds));
   core.engine = std::make_unique<EngineState>(options.db_path, *pack, std::move(catalog).value());
@@ -304,6 +308,10 @@ Status ApiServer::Stop() {
     impl_->pool->joinAll();
   }
   impl_->core.engine->WaitForReloads();
+  if (Status r = impl_->core.registrar->Stop(); !r.ok()) {
+    spdlog::error("shutting down: party register: {}", r.message());
+  }
+  impl_->core.registrar.reset();
   Status s = impl_->core.audit->Stop();
   impl_->http.reset();
   impl_->core.engine.reset();

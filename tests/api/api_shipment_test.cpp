@@ -91,5 +91,28 @@ TEST_CASE("shipments/check equals the CLI's audit line for the same shipment") {
   CHECK(cli == api);
 }
 
+TEST_CASE("parties seen by API calls join the batch register") {
+  TestServer s("register.db", /*with_graph=*/false);
+  REQUIRE(s.Post("/v1/screen", R"({"name":"Tokyo Render Farm KK","country":"JP"})", s.screen_key)
+              .status == 200);
+  REQUIRE(s.Post("/v1/screen/batch",
+                 R"({"parties":[{"name":"Tokyo Render Farm KK","country":"Japan"},
+                                {"name":"Lion City Compute Pte Ltd","country":"SG"}]})",
+                 s.screen_key)
+              .status == 200);
+  REQUIRE(s.Post("/v1/shipments/check", kCadence2017, s.audit_key).status == 200);
+  REQUIRE(s.server->Stop().ok());  // registers what is queued
+  auto store = OpenSqliteStore(s.db);
+  REQUIRE(store.ok());
+  auto parties = (*store)->RegisteredPartiesAfter(std::nullopt, 100);
+  REQUIRE(parties.ok());
+  std::vector<std::string> ids;
+  for (const RegisteredParty& p : *parties) ids.push_back(p.id + " " + p.country);
+  // "JP" and "Japan" are one party; the shipment's parties carry the ids a ledger audit gives.
+  CHECK(ids == std::vector<std::string>{
+                   "api:lion city compute|SG SG", "api:tokyo render farm|JP JP",
+                   "ledger:cadence design systems|US US", "ledger:central south cad center|CN CN"});
+}
+
 }  // namespace
 }  // namespace chokepoint
