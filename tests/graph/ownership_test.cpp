@@ -187,6 +187,38 @@ TEST_CASE("ownership: every party at once agrees with the one-party report") {
   }
 }
 
+TEST_CASE("ownership: every rule for every party at once agrees with the one-party report") {
+  auto g = LoadFixture("ownership");
+  int covered = 0;
+  for (const char* day : {"2024-06-01", "2025-10-15", "2025-12-01", "2026-11-20"}) {
+    const auto coverage = g->OwnershipCoverageAll(D(day), Pack());
+    REQUIRE(!coverage.empty());
+    for (size_t i = 0; i < g->party_count(); ++i) {
+      const std::string& id = g->PartyAt(i).id;
+      auto one = Own(*g, id.c_str(), day);
+      REQUIRE(one.rules.size() == coverage.size());
+      for (size_t r = 0; r < coverage.size(); ++r) {
+        const RuleApplication& a = one.rules[r];
+        CHECK_MESSAGE(coverage[r].rule_id == a.id, id);
+        CHECK_MESSAGE(coverage[r].standing == a.standing, id);
+        CHECK_MESSAGE(coverage[r].shares[i].low_pct == a.share.low_pct, id << " " << a.id);
+        CHECK_MESSAGE(coverage[r].shares[i].high_pct == a.share.high_pct, id << " " << a.id);
+        CHECK_MESSAGE(static_cast<bool>(coverage[r].meets[i]) == a.meets_threshold, id);
+        covered += a.applies;
+        // The owners the batch names are the ones the report names.
+        if (a.meets_threshold) {
+          auto owners = g->ListedOwnerIds(i, D(day), coverage[r].lists);
+          auto want = a.listed_owner_ids;
+          std::sort(owners.begin(), owners.end());
+          std::sort(want.begin(), want.end());
+          CHECK_MESSAGE(owners == want, id << " " << a.id);
+        }
+      }
+    }
+  }
+  CHECK(covered > 0);
+}
+
 TEST_CASE("ownership JSON: the interfaces shape") {
   auto g = LoadFixture("ownership");
   auto r = Own(*g, "chain-t", "2025-10-15");

@@ -312,6 +312,24 @@ class PartyGraph {
   // parties were added. One pass over the ownership links: O(parties + links), plus a small
   // exact solve per ownership cycle.
   std::vector<ShareBounds> EffectiveListedOwnershipAll(Date as_of) const;
+  // Every ownership rule of `pack` applied to every party at once, on `as_of`: one solve per rule
+  // over the whole graph (O(parties + links) plus the cycles), where Ownership() builds a report
+  // per party. For batch runs over registries whose cross-holdings make cones of thousands.
+  struct RuleCoverage {
+    std::string rule_id;
+    std::string citation;
+    std::string lists;  // the rule's `lists`
+    RuleStanding standing = RuleStanding::kInForce;
+    Rational threshold_pct;
+    std::vector<ShareBounds> shares;  // per party, in the order the parties were added
+    std::vector<uint8_t> meets;       // per party: share.low ≥ threshold
+  };
+  std::vector<RuleCoverage> OwnershipCoverageAll(Date as_of, const RulePack& pack) const;
+  // Ids of the parties listed under `lists` (a rule's attribute; empty: any list) that hold part
+  // of party `i` on `as_of`, directly or through unlisted owners, nearest first; the walk stops
+  // after `limit` parties.
+  std::vector<std::string> ListedOwnerIds(size_t i, Date as_of, std::string_view lists,
+                                          size_t limit = 10000) const;
   // Graphviz DOT of the parties within max_hops of `party_id` on `as_of` (listed ones filled red).
   Result<std::string> ToDot(std::string_view party_id, Date as_of, int max_hops = 2) const;
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "graph/ownership_solver.h"
 #include "rules/rule_pack_impl.h"
@@ -15,6 +16,10 @@ namespace {
 
 constexpr size_t kMaxPathsPerOwner = 20;
 constexpr size_t kMaxPathSteps = 100000;  // DFS steps per report, against pathological fans
+// Chains shown as explanations end here (the share still counts every chain): a registry with
+// cross-holdings can make a cone of thousands of companies, and an unbounded walk overflows the
+// stack.
+constexpr size_t kMaxPathHops = 64;
 
 std::string Pct(const Rational& r) { return r.ToString(4) + " %"; }
 
@@ -105,7 +110,7 @@ class PathFinder {
           if (share) p.pct = PctFromFraction(*share);
           paths.push_back(std::move(p));
         }
-      } else {
+      } else if (hops_.size() <= kMaxPathHops) {
         Visit(a.from);
       }
       hops_.pop_back();
@@ -287,32 +292,88 @@ Result<OwnershipReport> PartyGraph::Ownership(std::string_view party_id, Date as
   return graph::ComputeOwnership(*impl_, p, as_of, pack);
 }
 
-std::vector<ShareBounds> PartyGraph::EffectiveListedOwnershipAll(Date as_of) const {
-  const Impl& g = *impl_;
-  const graph::ListFilter any;
+namespace graph {
+namespace {
+
+// Effective share held by parties listed under `filter`, of every party, in one solve.
+graph::OwnSolution SolveAll(const PartyGraph::Impl& g, Date as_of, const ListFilter& filter) {
   graph::OwnProblem problem;
   problem.nodes = static_cast<uint32_t>(g.net.parties.size());
   problem.offsets.reserve(problem.nodes + 1);
   std::vector<uint8_t> listed_today(problem.nodes, 0);
-  for (uint32_t v = 0; v < problem.nodes; ++v) listed_today[v] = g.ListedOn(v, as_of, any);
+  for (uint32_t v = 0; v < problem.nodes; ++v) listed_today[v] = g.ListedOn(v, as_of, filter);
   for (uint32_t v = 0; v < problem.nodes; ++v) {
-    for (auto e : boost::make_iterator_range(boost::in_edges(v, g.csr))) {
-      const graph::LinkRec& l = g.link(g.csr[e]);
-      if (l.relation != Relation::kOwns || !graph::LinkActive(l, as_of)) continue;
-      graph::OwnArc arc;
-      arc.known = l.share != graph::kNone;
-      if (arc.known) arc.share = g.net.shares[l.share];
-      if (listed_today[l.from])
-        arc.const_party = l.from;
-      else
-        arc.from = l.from;
-      problem.arcs.push_back(arc);
+    if (g.HasLinks(v, Relation::kOwns, true)) {
+      for (auto e : boost::make_iterator_range(boost::in_edges(v, g.csr))) {
+        const graph::LinkRec& l = g.link(g.csr[e]);
+        if (l.relation != Relation::kOwns || !graph::LinkActive(l, as_of)) continue;
+        graph::OwnArc arc;
+        arc.known = l.share != graph::kNone;
+        if (arc.known) arc.share = g.net.shares[l.share];
+        if (listed_today[l.from])
+          arc.const_party = l.from;
+        else
+          arc.from = l.from;
+        problem.arcs.push_back(arc);
+      }
     }
     problem.offsets.push_back(static_cast<uint32_t>(problem.arcs.size()));
   }
-  graph::OwnSolution s = graph::SolveOwnership(problem);
-  std::vector<ShareBounds> out(problem.nodes);
-  for (uint32_t v = 0; v < problem.nodes; ++v) out[v] = graph::ToBounds(s.low[v], s.high[v]);
+  return graph::SolveOwnership(problem);
+}
+
+}  // namespace
+}  // namespace graph
+
+std::vector<ShareBounds> PartyGraph::EffectiveListedOwnershipAll(Date as_of) const {
+  graph::OwnSolution s = graph::SolveAll(*impl_, as_of, graph::ListFilter());
+  std::vector<ShareBounds> out(impl_->net.parties.size());
+  for (size_t v = 0; v < out.size(); ++v) out[v] = graph::ToBounds(s.low[v], s.high[v]);
+  return out;
+}
+
+std::vector<PartyGraph::RuleCoverage> PartyGraph::OwnershipCoverageAll(Date as_of,
+                                                                       const RulePack& pack) const {
+  std::vector<RuleCoverage> out;
+  for (const graph::OwnershipRule& rule : graph::OwnershipRules(pack)) {
+    RuleCoverage c;
+    c.rule_id = rule.info->id;
+    c.citation = rule.info->citation;
+    c.lists = rule.lists;
+    c.standing = rule.info->StandingOn(as_of);
+    c.threshold_pct = rule.threshold_pct;
+    graph::OwnSolution s = graph::SolveAll(*impl_, as_of, rule.filter);
+    c.shares.resize(impl_->net.parties.size());
+    c.meets.resize(impl_->net.parties.size());
+    for (size_t v = 0; v < c.shares.size(); ++v) {
+      c.shares[v] = graph::ToBounds(s.low[v], s.high[v]);
+      c.meets[v] = graph::AtLeast(s.low[v], rule.threshold);
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::vector<std::string> PartyGraph::ListedOwnerIds(size_t i, Date as_of, std::string_view lists,
+                                                    size_t limit) const {
+  const Impl& g = *impl_;
+  const graph::ListFilter filter(lists);
+  std::vector<std::string> out;
+  std::vector<uint32_t> queue{static_cast<uint32_t>(i)};
+  std::unordered_set<uint32_t> seen{static_cast<uint32_t>(i)};
+  for (size_t k = 0; k < queue.size() && seen.size() < limit; ++k) {
+    if (!g.HasLinks(queue[k], Relation::kOwns, true)) continue;
+    for (auto e : boost::make_iterator_range(boost::in_edges(queue[k], g.csr))) {
+      const graph::LinkRec& l = g.link(g.csr[e]);
+      if (l.relation != Relation::kOwns || !graph::LinkActive(l, as_of)) continue;
+      if (!seen.insert(l.from).second) continue;
+      if (g.ListedOn(l.from, as_of, filter)) {
+        out.push_back(g.party(l.from).id);  // a listed owner ends the chain
+      } else {
+        queue.push_back(l.from);
+      }
+    }
+  }
   return out;
 }
 

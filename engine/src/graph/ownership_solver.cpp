@@ -94,6 +94,22 @@ class Solver {
   }
 
  private:
+  // One row of the component's share matrix: who inside the component holds part of node i.
+  struct Cell {
+    uint32_t col;
+    Fraction share;
+  };
+  using Rows = std::vector<std::vector<Cell>>;
+
+  // Adds `share` to row[col]; false when the exact sum overflows (the caller then iterates).
+  static bool AddTo(std::vector<Cell>* row, uint32_t col, const Fraction& share) {
+    for (Cell& c : *row) {
+      if (c.col == col) return Add(c.share, share, &c.share);
+    }
+    row->push_back({col, share});
+    return true;
+  }
+
   bool HasSelfLoop(uint32_t v) const {
     for (uint32_t i = p_.offsets[v]; i < p_.offsets[v + 1]; ++i) {
       if (p_.arcs[i].from == v) return true;
@@ -155,7 +171,9 @@ class Solver {
     std::vector<Amount> b_low(m, Amount::Zero()), b_known(m, Amount::Zero()), room(m);
     std::vector<Amount> best_ext(m, Amount::Zero());
     std::vector<uint8_t> unknown_ext(m, 0), unknown_in(m, 0);
-    std::vector<Fraction> mat(m * m, Fraction::Zero());
+    // Sparse: a component can hold a hundred thousand companies (a registry's cross-holdings),
+    // and a dense m × m matrix of it would not fit in memory.
+    Rows mat(m);
     bool exact = m <= kMaxExactCycle, any_unknown_in = false;
     for (size_t i = 0; i < m; ++i) {
       const uint32_t v = nodes[i];
@@ -175,8 +193,7 @@ class Solver {
         }
         known = Add(known, Amount::Exact(a.share), Round::kDown);
         if (inside) {
-          Fraction& cell = mat[i * m + local_[a.from]];
-          if (!Add(cell, a.share, &cell)) exact = false;
+          if (!AddTo(&mat[i], local_[a.from], a.share)) exact = false;
           continue;
         }
         const Amount share = Amount::Exact(a.share);
@@ -205,16 +222,17 @@ class Solver {
     for (size_t i = 0; i < m; ++i) local_[nodes[i]] = kConstArc;
   }
 
-  bool TryExact(const uint32_t* nodes, size_t m, const std::vector<Fraction>& mat,
-                const std::vector<Amount>& b, bool exact, bool upper) {
+  bool TryExact(const uint32_t* nodes, size_t m, const Rows& mat, const std::vector<Amount>& b,
+                bool exact, bool upper) {
     if (!exact) return false;
-    std::vector<Fraction> a(m * m), rhs(m), x;
+    std::vector<Fraction> a(m * m, Fraction::Zero()), rhs(m), x;
     for (size_t i = 0; i < m; ++i) {
       if (!b[i].exact) return false;
       rhs[i] = b[i].f;
-      for (size_t k = 0; k < m; ++k) {
-        Fraction id = i == k ? Fraction::One() : Fraction::Zero();
-        if (!Sub(id, mat[i * m + k], &a[i * m + k])) return false;
+      a[i * m + i] = Fraction::One();
+      for (const Cell& c : mat[i]) {
+        Fraction& cell = a[i * m + c.col];
+        if (!Sub(cell, c.share, &cell)) return false;
       }
     }
     if (!SolveExact(m, std::move(a), std::move(rhs), &x)) return false;
@@ -223,16 +241,14 @@ class Solver {
   }
 
   // x ← b + M x from x = 0, rounding down: increasing, and never above the least solution.
-  void IterateLow(const uint32_t* nodes, size_t m, const std::vector<Fraction>& mat,
-                  const std::vector<Amount>& b) {
+  void IterateLow(const uint32_t* nodes, size_t m, const Rows& mat, const std::vector<Amount>& b) {
     std::vector<double> x(m, 0.0), next(m);
     for (int round = 0; round < kMaxRounds; ++round) {
       double change = 0;
       for (size_t i = 0; i < m; ++i) {
         double v = b[i].AsDouble(Round::kDown);
-        for (size_t k = 0; k < m; ++k) {
-          if (mat[i * m + k].IsZero()) continue;
-          v = std::nextafter(v + std::nextafter(ToDoubleDown(mat[i * m + k]) * x[k], 0.0), 0.0);
+        for (const Cell& c : mat[i]) {
+          v = std::nextafter(v + std::nextafter(ToDoubleDown(c.share) * x[c.col], 0.0), 0.0);
         }
         next[i] = std::max(v, x[i]);
         change = std::max(change, next[i] - x[i]);
@@ -246,7 +262,7 @@ class Solver {
   // The same from x = 1, rounding up: decreasing, never below the solution (shares ≤ 100 %).
   // Unknown holders, inside or outside the cycle, share the headroom: all of it goes to the one
   // with the largest bound.
-  void IterateHigh(const uint32_t* nodes, size_t m, const std::vector<Fraction>& mat,
+  void IterateHigh(const uint32_t* nodes, size_t m, const Rows& mat,
                    const std::vector<Amount>& b_known, const std::vector<Amount>& room,
                    const std::vector<Amount>& best_ext, const std::vector<uint8_t>& unknown_ext,
                    const std::vector<uint8_t>& unknown_in) {
@@ -257,9 +273,8 @@ class Solver {
       for (size_t i = 0; i < m; ++i) {
         const uint32_t v = nodes[i];
         double val = b_known[i].AsDouble(Round::kUp);
-        for (size_t k = 0; k < m; ++k) {
-          if (mat[i * m + k].IsZero()) continue;
-          val = std::nextafter(val + std::nextafter(ToDoubleUp(mat[i * m + k]) * x[k], inf), inf);
+        for (const Cell& c : mat[i]) {
+          val = std::nextafter(val + std::nextafter(ToDoubleUp(c.share) * x[c.col], inf), inf);
         }
         if (unknown_ext[i] || unknown_in[i]) {
           double best = best_ext[i].AsDouble(Round::kUp);
