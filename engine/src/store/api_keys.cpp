@@ -32,11 +32,7 @@ bool IsLowerHex(std::string_view s) {
 
 Status ApiKeyTables::Prepare(sqlite3* db) {
   db_ = db;
-  struct {
-    Statement* stmt;
-    std::string sql;
-    const char* purpose;
-  } const statements[] = {
+  const StatementSpec statements[] = {
       {&insert_,
        std::string("INSERT INTO api_keys (") + kColumns + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL)",
        "inserting an API key"},
@@ -47,14 +43,8 @@ Status ApiKeyTables::Prepare(sqlite3* db) {
       {&list_, std::string("SELECT ") + kColumns + " FROM api_keys ORDER BY created_at, name",
        "listing API keys"},
       {&revoke_, "UPDATE api_keys SET revoked_at = ?2 WHERE key_id = ?1 AND revoked_at IS NULL",
-       "revoking an API key"},
-  };
-  for (const auto& entry : statements) {
-    Result<Statement> stmt = Statement::Prepare(db, entry.sql, entry.purpose);
-    if (!stmt.ok()) return stmt.status();
-    *entry.stmt = std::move(stmt).value();
-  }
-  return Status::OK();
+       "revoking an API key"}};
+  return PrepareAll(db, statements);
 }
 
 Result<ApiKeyRecord> ApiKeyTables::Create(const ApiKeyRecord& key, const std::string& now) {

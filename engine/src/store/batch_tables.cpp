@@ -60,11 +60,7 @@ Status BatchTables::Prepare(sqlite3* db) {
   const std::string runs = std::string("SELECT ") + kRunColumns + " FROM batch_runs";
   const std::string hits = std::string("SELECT ") + kHitColumns + " FROM batch_hits";
   const std::string parties = std::string("SELECT ") + kPartyColumns + " FROM register_parties";
-  struct {
-    Statement* stmt;
-    std::string sql;
-    const char* purpose;
-  } const statements[] = {
+  const StatementSpec statements[] = {
       {&get_party_hash_, "SELECT content_hash FROM register_parties WHERE party_id = ?1",
        "reading a registered party"},
       {&upsert_party_,
@@ -125,14 +121,8 @@ Status BatchTables::Prepare(sqlite3* db) {
       {&decision_insert_,
        "INSERT INTO batch_decisions (hit_id, decision, note, until, actor, decided_at, "
        "audit_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-       "recording a decision"},
-  };
-  for (const auto& entry : statements) {
-    Result<Statement> stmt = Statement::Prepare(db, entry.sql, entry.purpose);
-    if (!stmt.ok()) return stmt.status();
-    *entry.stmt = std::move(stmt).value();
-  }
-  return Status::OK();
+       "recording a decision"}};
+  return PrepareAll(db, statements);
 }
 
 Result<RegisterUpsertCounts> BatchTables::UpsertParties(

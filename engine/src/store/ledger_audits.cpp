@@ -4,11 +4,7 @@ namespace chokepoint::store_internal {
 
 Status LedgerAuditTables::Prepare(sqlite3* db) {
   db_ = db;
-  struct {
-    Statement* stmt;
-    const char* sql;
-    const char* purpose;
-  } const statements[] = {
+  const StatementSpec statements[] = {
       {&insert_run_,
        "INSERT INTO ledger_audits (ledger, ledger_sha256, rules_version, snapshots, as_of, "
        "started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -26,14 +22,8 @@ Status LedgerAuditTables::Prepare(sqlite3* db) {
       {&scan_results_,
        "SELECT line, shipment_id, verdict, result FROM ledger_audit_results WHERE audit_id = ?1 "
        "ORDER BY line",
-       "reading ledger audit results"},
-  };
-  for (const auto& s : statements) {
-    auto stmt = Statement::Prepare(db, s.sql, s.purpose);
-    if (!stmt.ok()) return stmt.status();
-    *s.stmt = std::move(stmt).value();
-  }
-  return Status::OK();
+       "reading ledger audit results"}};
+  return PrepareAll(db, statements);
 }
 
 Result<int64_t> LedgerAuditTables::Begin(const LedgerAuditRun& run, const std::string& now) {

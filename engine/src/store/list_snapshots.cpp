@@ -54,11 +54,7 @@ Result<std::vector<std::string>> ParseFiles(const std::string& text, int64_t id)
 Status ListSnapshotTables::Prepare(sqlite3* db) {
   db_ = db;
   const std::string select = std::string("SELECT ") + kSnapshotColumns + " FROM list_snapshots";
-  struct {
-    Statement* stmt;
-    std::string sql;
-    const char* purpose;
-  } const statements[] = {
+  const StatementSpec statements[] = {
       {&active_of_source_, select + " WHERE source = ?1 AND active = 1",
        "reading the active list snapshot"},
       {&insert_snapshot_,
@@ -82,14 +78,8 @@ Status ListSnapshotTables::Prepare(sqlite3* db) {
       {&scan_entries_,
        "SELECT ord, source_code, list_id, name, content_hash, entry_json FROM list_entries "
        "WHERE snapshot_id = ?1 ORDER BY ord",
-       "reading list entries"},
-  };
-  for (const auto& entry : statements) {
-    Result<Statement> stmt = Statement::Prepare(db, entry.sql, entry.purpose);
-    if (!stmt.ok()) return stmt.status();
-    *entry.stmt = std::move(stmt).value();
-  }
-  return Status::OK();
+       "reading list entries"}};
+  return PrepareAll(db, statements);
 }
 
 Result<std::optional<ListSnapshot>> ListSnapshotTables::ReadOne(Statement& stmt) {

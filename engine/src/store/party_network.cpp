@@ -38,11 +38,7 @@ Result<std::optional<Date>> OptionalDate(const std::string& text, const char* wh
 
 Status PartyNetworkTables::Prepare(sqlite3* db) {
   db_ = db;
-  struct {
-    Statement* stmt;
-    const char* sql;
-    const char* purpose;
-  } const statements[] = {
+  const StatementSpec statements[] = {
       {&upsert_party_,
        "INSERT INTO parties (party_id, name, kind, country, address, incorporated, identifiers, "
        "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (party_id) DO UPDATE SET "
@@ -60,14 +56,8 @@ Status PartyNetworkTables::Prepare(sqlite3* db) {
       {&scan_links_,
        "SELECT from_id, to_id, relation, share_pct, start_date, end_date, source FROM party_links "
        "ORDER BY rowid",
-       "reading party links"},
-  };
-  for (const auto& s : statements) {
-    auto stmt = Statement::Prepare(db, s.sql, s.purpose);
-    if (!stmt.ok()) return stmt.status();
-    *s.stmt = std::move(stmt).value();
-  }
-  return Status::OK();
+       "reading party links"}};
+  return PrepareAll(db, statements);
 }
 
 Status PartyNetworkTables::Upsert(const PartyNetwork& network, const std::string& now) {

@@ -23,8 +23,10 @@ namespace chokepoint {
 
 namespace {
 
+using store_internal::PrepareAll;
 using store_internal::ScopedReset;
 using store_internal::Statement;
+using store_internal::StatementSpec;
 using store_internal::Transaction;
 
 constexpr const char* kMemoryPath = ":memory:";
@@ -454,11 +456,7 @@ Status SqliteStore::Open() {
 
 Status SqliteStore::PrepareStatements() {
   sqlite3* db = db_.get();
-  struct {
-    Statement* stmt;
-    std::string sql;
-    const char* purpose;
-  } const statements[] = {
+  const StatementSpec statements[] = {
       {&last_audit_, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
        "reading the last audit record"},
       {&insert_audit_,
@@ -472,11 +470,7 @@ Status SqliteStore::PrepareStatements() {
            " FROM audit_log WHERE recorded_at >= ?1 ORDER BY seq",
        "reading audit_log for export"},
   };
-  for (const auto& entry : statements) {
-    Result<Statement> stmt = Statement::Prepare(db, entry.sql, entry.purpose);
-    if (!stmt.ok()) return stmt.status();
-    *entry.stmt = std::move(stmt).value();
-  }
+  if (Status s = PrepareAll(db, statements); !s.ok()) return s;
   if (Status s = snapshots_.Prepare(db); !s.ok()) return s;
   if (Status s = parties_.Prepare(db); !s.ok()) return s;
   if (Status s = batch_.Prepare(db); !s.ok()) return s;

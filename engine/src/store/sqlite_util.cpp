@@ -26,6 +26,15 @@ Status Exec(sqlite3* db, const std::string& sql, std::string_view purpose) {
   return Status::IOError(msg);
 }
 
+Status PrepareAll(sqlite3* db, std::span<const StatementSpec> specs) {
+  for (const StatementSpec& spec : specs) {
+    Result<Statement> stmt = Statement::Prepare(db, spec.sql, spec.purpose);
+    if (!stmt.ok()) return stmt.status();
+    *spec.stmt = std::move(stmt).value();
+  }
+  return Status::OK();
+}
+
 Result<Statement> Statement::Prepare(sqlite3* db, std::string_view sql, std::string purpose) {
   sqlite3_stmt* stmt = nullptr;
   int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -70,6 +71,15 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
   std::string purpose_;
 };
+
+// One statement of a table's prepared set: where it goes, its SQL, and what it is for (errors).
+struct StatementSpec {
+  Statement* stmt;
+  std::string sql;
+  const char* purpose;
+};
+// Prepares every statement of the set; the first failure is returned.
+Status PrepareAll(sqlite3* db, std::span<const StatementSpec> specs);
 
 // Resets a cached statement when the scope ends, so an early return cannot leave it mid-step
 // (holding a read snapshot) or carrying the previous call's bindings.
