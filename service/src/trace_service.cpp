@@ -9,20 +9,17 @@ namespace chokepoint::service {
 Result<LinkedGraph> LoadLinkedGraph(Store& store, const ScreeningIndex& index,
                                     std::shared_ptr<const RulePack> pack,
                                     const ListLinkOptions& options) {
-  PartyNetwork network;
-  if (Status s = store.LoadPartyNetwork(&network); !s.ok()) return s;
-  if (network.party_count() == 0) {
+  auto loaded = LoadLinkedNetwork(store, index, options);
+  if (!loaded.ok()) return loaded.status();
+  if (!loaded->graph) {
     return Status::InvalidArgument(
         "no party network yet: run `chokepoint graph import parties.csv links.csv`");
   }
+  const ListLinkReport& linked = loaded->report;
   LinkedGraph out;
-  auto linked = LinkPartiesToLists(index, &network, options);
-  if (!linked.ok()) return linked.status();
-  out.linked = static_cast<int>(linked->by_name + linked->by_identifier + linked->address_links);
+  out.linked = static_cast<int>(linked.by_name + linked.by_identifier + linked.address_links);
   out.pack = std::move(pack);
-  auto graph = PartyGraph::Build(std::move(network));
-  if (!graph.ok()) return graph.status();
-  out.graph = *graph;
+  out.graph = std::move(loaded->graph);
   // Built here, at load, so the first request after an import does not wait for it.
   out.graph->PrepareTrace(TraceOptions{});
   spdlog::info("party graph: {} parties, {} links, {} list links", out.graph->party_count(),

@@ -10,10 +10,12 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 
 #include "chokepoint/graph.h"
 #include "chokepoint/screen.h"
 #include "chokepoint/status.h"
+#include "chokepoint/store.h"
 
 namespace chokepoint {
 
@@ -37,5 +39,14 @@ struct ListLinkReport {
 // the same network and index give the same marks and links in the same order.
 Result<ListLinkReport> LinkPartiesToLists(const ScreeningIndex& index, PartyNetwork* network,
                                           const ListLinkOptions& options = {});
+
+// The stored party network, linked to `index` and built: what traces, ownership queries and batch
+// runs read. `graph` is null when no network was imported.
+struct LinkedNetwork {
+  std::shared_ptr<const PartyGraph> graph;
+  ListLinkReport report;
+};
+Result<LinkedNetwork> LoadLinkedNetwork(Store& store, const ScreeningIndex& index,
+                                        const ListLinkOptions& options = {});
 
 }  // namespace chokepoint

@@ -68,14 +68,10 @@ std::string HitJson(const Party& party, const PartyGraph::RuleCoverage& rule,
 Result<std::unordered_map<std::string, std::vector<CurrentHit>>> OwnershipHits(
     Store& store, const ScreeningIndex& index, const RulePack& pack, Date as_of) {
   std::unordered_map<std::string, std::vector<CurrentHit>> out;
-  PartyNetwork network;
-  if (Status s = store.LoadPartyNetwork(&network); !s.ok()) return s;
-  if (network.party_count() == 0) return out;
-  auto linked = LinkPartiesToLists(index, &network, ListLinkOptions{});
-  if (!linked.ok()) return linked.status();
-  auto graph = PartyGraph::Build(std::move(network));
-  if (!graph.ok()) return graph.status();
-  const PartyGraph& g = **graph;
+  auto loaded = LoadLinkedNetwork(store, index);
+  if (!loaded.ok()) return loaded.status();
+  if (!loaded->graph) return out;
+  const PartyGraph& g = *loaded->graph;
   // One solve per rule over the whole network: a per-party report would rebuild the same cone of
   // owners for every company a cross-holding group holds.
   for (const PartyGraph::RuleCoverage& rule : g.OwnershipCoverageAll(as_of, pack)) {

@@ -245,4 +245,19 @@ Result<ListLinkReport> LinkPartiesToLists(const ScreeningIndex& index, PartyNetw
   return report;
 }
 
+Result<LinkedNetwork> LoadLinkedNetwork(Store& store, const ScreeningIndex& index,
+                                        const ListLinkOptions& options) {
+  LinkedNetwork out;
+  PartyNetwork network;
+  if (Status s = store.LoadPartyNetwork(&network); !s.ok()) return s;
+  if (network.party_count() == 0) return out;
+  auto linked = LinkPartiesToLists(index, &network, options);
+  if (!linked.ok()) return linked.status();
+  out.report = *linked;
+  auto graph = PartyGraph::Build(std::move(network));
+  if (!graph.ok()) return graph.status();
+  out.graph = *graph;
+  return out;
+}
+
 }  // namespace chokepoint
