@@ -10,6 +10,18 @@
 
 namespace chokepoint::api {
 
+namespace {
+
+// What Seen() remembers: the spelling as the request gave it, by where it was seen.
+std::string SpellingKey(std::string_view prefix, std::string_view name, std::string_view country) {
+  std::string key;
+  key.reserve(prefix.size() + name.size() + country.size() + 2);
+  key.append(prefix).append(1, '\x1f').append(name).append(1, '\x1f').append(country);
+  return key;
+}
+
+}  // namespace
+
 PartyRegistrar::PartyRegistrar(std::unique_ptr<Store> store, Options options)
     : store_(std::move(store)), options_(options) {
   thread_ = std::thread([this] { Run(); });
@@ -20,9 +32,7 @@ PartyRegistrar::~PartyRegistrar() { Stop(); }
 void PartyRegistrar::Seen(std::string_view prefix, std::string_view name,
                           std::string_view country) {
   if (name.empty()) return;
-  std::string spelling;
-  spelling.reserve(prefix.size() + name.size() + country.size() + 2);
-  spelling.append(prefix).append(1, '\x1f').append(name).append(1, '\x1f').append(country);
+  std::string spelling = SpellingKey(prefix, name, country);
   std::lock_guard lock(mu_);
   if (remembered_.size() >= options_.remember) remembered_.clear();
   if (!remembered_.insert(std::move(spelling)).second) return;
@@ -57,7 +67,7 @@ Status PartyRegistrar::Flush() {
     // Forget them, so a later call queues them again.
     std::lock_guard lock(mu_);
     for (const Pending& p : batch) {
-      remembered_.erase(p.prefix + '\x1f' + p.name + '\x1f' + p.country);
+      remembered_.erase(SpellingKey(p.prefix, p.name, p.country));
     }
     return counts.status();
   }
