@@ -75,7 +75,7 @@ int main(int argc, char** argv) {
   size_t n = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 1000000;
   int threads = argc > 2 ? std::atoi(argv[2])
                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  auto pack = RulePack::Load(RulePack::DefaultDir());
+  auto pack = RulePack::Load(std::string(CHOKEPOINT_SOURCE_DIR) + "/rules/ear");
   if (!pack.ok()) {
     std::fprintf(stderr, "%s\n", pack.status().ToString().c_str());
     return 3;

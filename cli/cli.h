@@ -9,6 +9,7 @@
 
 #include "chokepoint/rules.h"
 #include "chokepoint/status.h"
+#include "chokepoint/service/defaults.h"
 #include "chokepoint/store.h"
 
 namespace chokepoint::cli {
@@ -19,7 +20,7 @@ enum ExitCode : int { kExitClear = 0, kExitFindings = 1, kExitUsage = 2, kExitIn
 // Options every command shares, and the exit code the chosen command leaves behind.
 struct Context {
   std::string db_path;    // --db; default $CHOKEPOINT_DB or ./chokepoint.db
-  std::string rules_dir;  // --rules; default RulePack::DefaultDir()
+  std::string rules_dir;  // --rules; default service::DefaultRulesDir()
   std::string log_level = "warn";
   std::string log_format = "text";
   int exit_code = kExitClear;

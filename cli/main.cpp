@@ -6,11 +6,11 @@
 namespace chokepoint::cli {
 
 Result<std::shared_ptr<const RulePack>> Context::LoadRules() const {
-  return RulePack::Load(rules_dir.empty() ? RulePack::DefaultDir() : rules_dir);
+  return RulePack::Load(rules_dir.empty() ? service::DefaultRulesDir() : rules_dir);
 }
 
 Result<std::unique_ptr<Store>> Context::OpenStore() const {
-  return OpenSqliteStore(db_path.empty() ? DefaultDatabasePath() : db_path);
+  return OpenSqliteStore(db_path.empty() ? service::DefaultDatabasePath() : db_path);
 }
 
 int ExitCodeFor(const Status& status) {

@@ -17,6 +17,7 @@
 #include <csignal>
 #include <istream>
 
+#include "chokepoint/service/defaults.h"
 #include "chokepoint/sha256.h"
 #include "connection.h"
 #include "routes.h"
@@ -228,9 +229,9 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Create(const ServerOptions& option
   ServerCore& core = impl->core;
   core.options = options;
   auto pack =
-      RulePack::Load(options.rules_dir.empty() ? RulePack::DefaultDir() : options.rules_dir);
+      RulePack::Load(options.rules_dir.empty() ? service::DefaultRulesDir() : options.rules_dir);
   if (!pack.ok()) return pack.status();
-  auto catalog = data::Catalog::Load(options.catalog_path.empty() ? data::Catalog::DefaultPath()
+  auto catalog = data::Catalog::Load(options.catalog_path.empty() ? service::DefaultCatalogPath()
                                                                   : options.catalog_path);
   if (!catalog.ok()) return catalog.status();
   auto store = OpenSqliteStore(options.db_path);

@@ -167,7 +167,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: graph_bench [parties >= 1000] [traces]\n");
     return 2;
   }
-  auto pack = RulePack::Load(RulePack::DefaultDir());
+  auto pack = RulePack::Load(std::string(CHOKEPOINT_SOURCE_DIR) + "/rules/ear");
   if (!pack.ok()) {
     std::fprintf(stderr, "%s\n", pack.status().ToString().c_str());
     return 3;

@@ -118,7 +118,7 @@ int RunAudit(const Context& ctx, const AuditFlags& f) {
   if (!ledger.ok()) return Fail(ledger.status());
   auto rules = ctx.LoadRules();
   if (!rules.ok()) return Fail(rules.status());
-  auto catalog = data::Catalog::Load(data::Catalog::DefaultPath());
+  auto catalog = data::Catalog::Load(service::DefaultCatalogPath());
   if (!catalog.ok()) return Fail(catalog.status());
   auto store = ctx.OpenStore();
   if (!store.ok()) return Fail(store.status());

@@ -20,7 +20,7 @@ std::string Figure(const std::optional<Rational>& v) { return v ? v->ToString(2)
 
 int RunCatalog(const CatalogFlags& flags) {
   auto catalog =
-      data::Catalog::Load(flags.catalog.empty() ? data::Catalog::DefaultPath() : flags.catalog);
+      data::Catalog::Load(flags.catalog.empty() ? service::DefaultCatalogPath() : flags.catalog);
   if (!catalog.ok()) return Fail(catalog.status());
   if (flags.json) {
     nlohmann::ordered_json doc = {{"version", catalog->version()},

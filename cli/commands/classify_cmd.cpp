@@ -60,7 +60,7 @@ Result<ItemSpec> BuildItem(const ClassifyFlags& f) {
   ItemSpec item;
   if (!f.part.empty()) {
     auto catalog =
-        data::Catalog::Load(f.catalog.empty() ? data::Catalog::DefaultPath() : f.catalog);
+        data::Catalog::Load(f.catalog.empty() ? service::DefaultCatalogPath() : f.catalog);
     if (!catalog.ok()) return catalog.status();
     auto part = service::CatalogItem(*catalog, f.part, nullptr);
     if (!part.ok()) return part.status();

@@ -14,7 +14,7 @@ namespace chokepoint::cli {
 namespace {
 
 int RunServe(const Context& ctx, api::ServerOptions options) {
-  options.db_path = ctx.db_path.empty() ? DefaultDatabasePath() : ctx.db_path;
+  options.db_path = ctx.db_path.empty() ? service::DefaultDatabasePath() : ctx.db_path;
   options.rules_dir = ctx.rules_dir;
   // Block the signals before any server thread starts, so they all inherit the mask and the
   // signal is taken here, by sigwait, instead of interrupting a worker.

@@ -29,7 +29,6 @@ namespace chokepoint::data {
 
 namespace {
 
-constexpr const char* kRelativePath = "data/catalog/accelerators.xml";
 
 // ---------------------------------------------------------------------------------------------
 // Loading
@@ -392,12 +391,6 @@ Result<Catalog> Catalog::Parse(std::string_view xml, const std::string& origin) 
   }
 }
 
-std::string Catalog::DefaultPath() {
-  if (const char* p = std::getenv("CHOKEPOINT_CATALOG"); p && *p) return p;
-  if (const char* d = std::getenv("CHOKEPOINT_SOURCE_DIR"); d && *d)
-    return std::string(d) + "/" + kRelativePath;
-  return std::string(CHOKEPOINT_SOURCE_DIR) + "/" + kRelativePath;
-}
 
 Result<const CatalogPart*> Catalog::Find(std::string_view query) const {
   Words words = Normalise(query);

@@ -8,8 +8,8 @@
 #include <fstream>
 #include <thread>
 
-#include "../cli/cli_util.h"
-#include "api_test_util.h"
+#include "cli/cli_util.h"
+#include "api/api_test_util.h"
 
 namespace chokepoint {
 namespace {

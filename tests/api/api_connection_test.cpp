@@ -5,7 +5,7 @@
 #include <atomic>
 #include <thread>
 
-#include "api_test_util.h"
+#include "api/api_test_util.h"
 
 namespace chokepoint {
 namespace {

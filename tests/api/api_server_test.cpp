@@ -4,7 +4,7 @@
 #include <set>
 #include <thread>
 
-#include "api_test_util.h"
+#include "api/api_test_util.h"
 #include "chokepoint/sha256.h"
 
 namespace chokepoint {

@@ -3,7 +3,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "api_test_util.h"
+#include "api/api_test_util.h"
 #include "cli/cli_util.h"
 
 namespace chokepoint {

@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "../../api/src/audit_writer.h"
-#include "api_test_util.h"
+#include "api/api_test_util.h"
 
 namespace chokepoint {
 namespace {

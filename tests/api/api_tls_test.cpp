@@ -6,7 +6,7 @@
 
 #include <cstdlib>
 
-#include "api_test_util.h"
+#include "api/api_test_util.h"
 
 namespace chokepoint {
 namespace {

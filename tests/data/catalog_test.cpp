@@ -344,25 +344,4 @@ TEST_CASE("a missing catalog file is an IO error, not an exception") {
   CHECK(r.status().IsIOError());
 }
 
-TEST_CASE("the default catalog path follows CHOKEPOINT_CATALOG, then CHOKEPOINT_SOURCE_DIR") {
-  auto saved = [](const char* name) {
-    const char* v = std::getenv(name);
-    return v ? std::optional<std::string>(v) : std::nullopt;
-  };
-  std::optional<std::string> catalog_env = saved("CHOKEPOINT_CATALOG");
-  std::optional<std::string> source_dir = saved("CHOKEPOINT_SOURCE_DIR");
-
-  ::setenv("CHOKEPOINT_CATALOG", "/tmp/custom.xml", 1);
-  CHECK(Catalog::DefaultPath() == "/tmp/custom.xml");
-  ::unsetenv("CHOKEPOINT_CATALOG");
-  ::setenv("CHOKEPOINT_SOURCE_DIR", "/src/tree", 1);
-  CHECK(Catalog::DefaultPath() == "/src/tree/data/catalog/accelerators.xml");
-  ::unsetenv("CHOKEPOINT_SOURCE_DIR");
-  CHECK(Catalog::DefaultPath().size() > std::string("/data/catalog/accelerators.xml").size());
-  CHECK(fs::exists(Catalog::DefaultPath()));  // the compiled-in source tree
-
-  if (source_dir) ::setenv("CHOKEPOINT_SOURCE_DIR", source_dir->c_str(), 1);
-  if (catalog_env) ::setenv("CHOKEPOINT_CATALOG", catalog_env->c_str(), 1);
-}
-
 }  // namespace chokepoint::data

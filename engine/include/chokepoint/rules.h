@@ -83,8 +83,6 @@ class RulePack {
  public:
   // Loads the pack whose manifest is <dir>/pack.xml.
   static Result<std::shared_ptr<const RulePack>> Load(const std::string& dir);
-  // $CHOKEPOINT_RULES, else <source tree>/rules/ear.
-  static std::string DefaultDir();
 
   ~RulePack();
   RulePack(const RulePack&) = delete;

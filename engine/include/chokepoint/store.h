@@ -414,7 +414,4 @@ struct StoreOptions {
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const StoreOptions& options = {});
 
-// $CHOKEPOINT_DB when set and non-empty, else "./chokepoint.db".
-std::string DefaultDatabasePath();
-
 }  // namespace chokepoint

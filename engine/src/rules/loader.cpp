@@ -606,11 +606,4 @@ Result<std::shared_ptr<const RulePack>> RulePack::Load(const std::string& dir) {
   return std::shared_ptr<const RulePack>(new RulePack(std::move(impl)));
 }
 
-std::string RulePack::DefaultDir() {
-  if (const char* env = std::getenv("CHOKEPOINT_RULES"); env && *env) return env;
-  if (const char* env = std::getenv("CHOKEPOINT_SOURCE_DIR"); env && *env)
-    return std::string(env) + "/rules/ear";
-  return std::string(CHOKEPOINT_SOURCE_DIR) + "/rules/ear";
-}
-
 }  // namespace chokepoint

@@ -572,9 +572,4 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   });
 }
 
-std::string DefaultDatabasePath() {
-  const char* env = std::getenv("CHOKEPOINT_DB");
-  return env != nullptr && *env != '\0' ? env : "./chokepoint.db";
-}
-
 }  // namespace chokepoint

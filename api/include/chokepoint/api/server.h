@@ -20,8 +20,8 @@ struct ServerOptions {
   std::string bind = "127.0.0.1";
   uint16_t port = 8080;             // 0: an ephemeral port (see ApiServer::port())
   std::string db_path;              // the SQLite database; required
-  std::string rules_dir;            // empty: RulePack::DefaultDir()
-  std::string catalog_path;         // empty: data::Catalog::DefaultPath()
+  std::string rules_dir;            // empty: service::DefaultRulesDir()
+  std::string catalog_path;         // empty: service::DefaultCatalogPath()
   int threads = 16;                 // worker threads, each serving one connection at a time
   int max_queued = 256;             // accepted connections waiting for a worker; beyond: refused
   size_t max_body_bytes = 1 << 20;  // larger bodies: 413

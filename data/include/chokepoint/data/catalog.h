@@ -34,10 +34,6 @@ class Catalog {
   // As Load, for text already in memory; `origin` names it in error messages.
   static Result<Catalog> Parse(std::string_view xml, const std::string& origin);
 
-  // $CHOKEPOINT_CATALOG, else $CHOKEPOINT_SOURCE_DIR/data/catalog/accelerators.xml, else the
-  // source tree the binary was built from.
-  static std::string DefaultPath();
-
   const std::vector<CatalogPart>& parts() const { return parts_; }
   std::string version() const { return version_; }
 
