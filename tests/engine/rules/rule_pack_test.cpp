@@ -1,5 +1,7 @@
 // The rule-pack loader: the bundled pack loads; malformed packs are refused with file, line,
 // reason.
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -13,7 +15,7 @@ namespace fs = std::filesystem;
 
 // Writes a one-file pack (pack.xml + rules.xml) into a fresh temporary folder.
 std::string WritePack(const std::string& rules_xml, const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("chokepoint-pack-" + name);
+  fs::path dir = fs::temp_directory_path() / ("chokepoint-pack-" + std::to_string(::getpid()) + "-" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
   std::ofstream(dir / "pack.xml")
