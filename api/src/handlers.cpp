@@ -216,8 +216,9 @@ ApiResponse HandleTrace(ServerCore& core, const RequestContext& request) {
 ApiResponse HandleShipmentCheck(ServerCore& core, const RequestContext& request) {
   Json body = ParseObject(request.body);
   // One ledger line: every field a string as in the ledger CSV, `intermediaries` also as an array
-  // of {"name","country"}; `as_of` overrides the ship date.
-  std::map<std::string, std::string> fields;
+  // of {"name","country"} (handed over as hops, not as ledger text); `as_of` overrides the ship
+  // date.
+  data::ShipmentFields fields;
   std::optional<Date> as_of;
   for (const auto& [name, value] : body.items()) {
     const std::string pointer = "/" + EscapePointerToken(name);
@@ -227,22 +228,24 @@ ApiResponse HandleShipmentCheck(ServerCore& core, const RequestContext& request)
       if (!d.ok()) throw BadRequest(pointer, d.status().message());
       as_of = *d;
     } else if (name == "intermediaries" && value.is_array()) {
-      std::string chain;
+      std::vector<ShipmentParty> hops;
       for (size_t i = 0; i < value.size(); ++i) {
         ObjectReader hop(value[i], pointer + "/" + std::to_string(i));
-        std::string hop_name = hop.RequiredString("name");
-        std::string hop_country = hop.String("country").value_or("");
+        ShipmentParty party;
+        party.name = hop.RequiredString("name");
+        party.country = hop.String("country").value_or("");
         hop.Finish();
-        if (hop_name.find_first_of(";|") != std::string::npos) {
+        // The names a ledger cell can carry, so a hop means the same in the CSV and here.
+        if (party.name.find_first_of(";|") != std::string::npos) {
           throw BadRequest(pointer + "/" + std::to_string(i) + "/name", "may not hold ';' or '|'");
         }
-        chain += (chain.empty() ? "" : ";") + hop_name + "|" + hop_country;
+        hops.push_back(std::move(party));
       }
-      fields[name] = chain;
+      fields.intermediaries = std::move(hops);
     } else if (value.is_string()) {
-      fields[name] = value.get<std::string>();
+      fields.columns[name] = value.get<std::string>();
     } else if (value.is_number() && (name == "quantity" || name == "unit_value_usd")) {
-      fields[name] = value.dump();
+      fields.columns[name] = value.dump();
     } else {
       throw BadRequest(pointer, "expected a string");
     }

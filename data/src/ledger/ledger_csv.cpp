@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -20,6 +19,7 @@
 #include "chokepoint/json.h"
 #include "chokepoint/rational.h"
 #include "chokepoint/sha256.h"
+#include "chokepoint/strings.h"
 
 namespace chokepoint::data {
 
@@ -55,62 +55,75 @@ constexpr const char* kColumnNames[kColumnCount] = {
 
 constexpr Column kRequired[] = {kShipmentId, kShipDate, kItem, kDestination};
 
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
+// One intermediary as it arrived, before validation: `text` names it in messages (the ledger
+// cell's "name|CC" part).
+struct Hop {
+  std::string name, country, text;
+};
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-// The offset of the first byte that breaks UTF-8 (overlong forms and surrogates included), or npos.
-size_t InvalidUtf8At(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    size_t n = 0;
-    uint32_t cp = 0;
-    if (b < 0x80) {
-      ++i;
-      continue;
-    } else if ((b & 0xE0) == 0xC0) {
-      n = 1, cp = b & 0x1F;
-    } else if ((b & 0xF0) == 0xE0) {
-      n = 2, cp = b & 0x0F;
-    } else if ((b & 0xF8) == 0xF0) {
-      n = 3, cp = b & 0x07;
-    } else {
-      return i;
-    }
-    if (i + n >= s.size()) return i;  // truncated sequence
-    for (size_t k = 1; k <= n; ++k) {
-      const auto c = static_cast<unsigned char>(s[i + k]);
-      if ((c & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (c & 0x3F);
-    }
-    static constexpr uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-    i += n + 1;
+// A ledger cell's intermediaries, "name|CC;name|CC": names may hold commas, never ';'; the country
+// follows the last '|'. Empty parts are skipped. Only the CSV format needs this split.
+std::vector<Hop> SplitIntermediaries(std::string_view cell) {
+  std::vector<Hop> hops;
+  size_t pos = 0;
+  while (pos < cell.size()) {
+    size_t end = cell.find(';', pos);
+    if (end == std::string_view::npos) end = cell.size();
+    std::string_view part = cell.substr(pos, end - pos);
+    pos = end + 1;
+    if (TrimView(part).empty()) continue;
+    const size_t bar = part.rfind('|');
+    hops.push_back(
+        {std::string(part.substr(0, bar)),
+         bar == std::string_view::npos ? std::string() : std::string(part.substr(bar + 1)),
+         std::string(part)});
   }
-  return std::string_view::npos;
+  return hops;
+}
+
+// The one validation of an intermediary, whichever way it arrived (a ledger cell or a JSON array).
+std::optional<LedgerIssue> AddIntermediary(const Hop& hop, int64_t line, Shipment* s) {
+  ShipmentParty party;
+  party.name = Trim(hop.name);
+  const std::string cc = Trim(hop.country);
+  if (!cc.empty()) {
+    auto code = NormalizeCountry(cc);
+    if (!code.ok()) {
+      return LedgerIssue{line, "intermediaries", "'" + hop.text + "': " + code.status().message()};
+    }
+    party.country = *code;
+  }
+  if (party.name.empty()) {
+    return LedgerIssue{line, "intermediaries", "'" + hop.text + "' has no name"};
+  }
+  s->intermediaries.push_back(std::move(party));
+  return std::nullopt;
 }
 
 // Validates one ledger line's fields (by column) into *s: the CSV reader and the JSON of
-// POST /v1/shipments/check share it, so a line means the same whichever way it arrives.
+// POST /v1/shipments/check share it, so a line means the same whichever way it arrives. `hops`,
+// when not null, are the intermediaries already split (the `intermediaries` column is then not
+// read).
 std::optional<LedgerIssue> FillShipment(const std::function<std::string(Column)>& field,
-                                        int64_t line, Shipment* s) {
+                                        const std::vector<Hop>* hops, int64_t line, Shipment* s) {
   std::optional<LedgerIssue> issue;
   // Results and reports are UTF-8 JSON and HTML: a name in another encoding is an error here, not
   // mojibake (or a failure) later.
-  for (int c = 0; c < kColumnCount; ++c) {
-    const std::string text = field(static_cast<Column>(c));
+  auto utf8_issue = [&](const char* column, std::string_view text) {
     if (const size_t at = InvalidUtf8At(text); at != std::string_view::npos) {
       issue = LedgerIssue{
-          line, kColumnNames[c],
+          line, column,
           "not valid UTF-8 at byte " + std::to_string(at + 1) + " (save the ledger as UTF-8)"};
+      return true;
+    }
+    return false;
+  };
+  for (int c = 0; c < kColumnCount; ++c) {
+    if (c == kIntermediaries && hops != nullptr) {
+      for (const Hop& hop : *hops) {
+        if (utf8_issue(kColumnNames[c], hop.text)) return issue;
+      }
+    } else if (utf8_issue(kColumnNames[c], field(static_cast<Column>(c)))) {
       return issue;
     }
   }
@@ -167,57 +180,41 @@ std::optional<LedgerIssue> FillShipment(const std::function<std::string(Column)>
     p.out->name = field(p.name);
     if (!country(p.country, &p.out->country)) return issue;
   }
-  // "name|CC;name|CC": names may hold commas, never ';' or '|'.
-  const std::string chain = field(kIntermediaries);
-  size_t pos = 0;
-  while (pos < chain.size()) {
-    size_t end = chain.find(';', pos);
-    if (end == std::string::npos) end = chain.size();
-    std::string part = chain.substr(pos, end - pos);
-    pos = end + 1;
-    if (Trim(part).empty()) continue;
-    ShipmentParty party;
-    const size_t bar = part.rfind('|');
-    party.name = Trim(part.substr(0, bar));
-    if (bar != std::string::npos) {
-      const std::string cc = Trim(part.substr(bar + 1));
-      if (!cc.empty()) {
-        auto code = NormalizeCountry(cc);
-        if (!code.ok()) {
-          issue = LedgerIssue{line, "intermediaries", "'" + part + "': " + code.status().message()};
-          return issue;
-        }
-        party.country = *code;
-      }
-    }
-    if (party.name.empty()) {
-      issue = LedgerIssue{line, "intermediaries", "'" + part + "' has no name"};
-      return issue;
-    }
-    s->intermediaries.push_back(std::move(party));
+  const std::vector<Hop> split =
+      hops != nullptr ? std::vector<Hop>() : SplitIntermediaries(field(kIntermediaries));
+  for (const Hop& hop : hops != nullptr ? *hops : split) {
+    if ((issue = AddIntermediary(hop, line, s))) return issue;
   }
   s->end_use = field(kEndUse);
-  s->exporter_role = Lower(field(kExporterRole));
+  s->exporter_role = AsciiLower(field(kExporterRole));
   return issue;
 }
 
 }  // namespace
 
-std::optional<LedgerIssue> ShipmentFromFields(const std::map<std::string, std::string>& fields,
-                                              Shipment* shipment) {
+std::optional<LedgerIssue> ShipmentFromFields(const ShipmentFields& fields, Shipment* shipment) {
   *shipment = Shipment{};
-  for (const auto& [name, value] : fields) {
+  for (const auto& [name, value] : fields.columns) {
     if (std::find(std::begin(kColumnNames), std::end(kColumnNames), name) ==
         std::end(kColumnNames)) {
       return LedgerIssue{0, name, "not a ledger column"};
     }
   }
+  std::vector<Hop> hops;
+  if (fields.intermediaries) {
+    if (fields.columns.count(kColumnNames[kIntermediaries]) != 0) {
+      return LedgerIssue{0, kColumnNames[kIntermediaries], "given both as text and as hops"};
+    }
+    for (const ShipmentParty& p : *fields.intermediaries) {
+      hops.push_back({p.name, p.country, p.name + "|" + p.country});
+    }
+  }
   return FillShipment(
       [&](Column c) {
-        auto it = fields.find(kColumnNames[c]);
-        return it == fields.end() ? std::string() : Trim(it->second);
+        auto it = fields.columns.find(kColumnNames[c]);
+        return it == fields.columns.end() ? std::string() : Trim(it->second);
       },
-      0, shipment);
+      fields.intermediaries ? &hops : nullptr, 0, shipment);
 }
 
 std::string LedgerIssue::ToString(const std::string& file) const {
@@ -285,7 +282,7 @@ Result<std::unique_ptr<LedgerReader>> LedgerReader::Open(const std::string& path
   impl->header_line = header.line;
   std::fill(std::begin(impl->column), std::end(impl->column), -1);
   for (size_t i = 0; i < header.fields.size(); ++i) {
-    const std::string name = Lower(Trim(header.fields[i]));
+    const std::string name = AsciiLower(Trim(header.fields[i]));
     for (int c = 0; c < kColumnCount; ++c) {
       if (name == kColumnNames[c] && impl->column[c] < 0) impl->column[c] = static_cast<int>(i);
     }
@@ -331,7 +328,7 @@ bool LedgerReader::Next(Shipment* s, std::optional<LedgerIssue>* issue) {
     return true;
   }
   Impl& m = *impl_;
-  *issue = FillShipment([&](Column c) { return m.Field(row, c); }, row.line, s);
+  *issue = FillShipment([&](Column c) { return m.Field(row, c); }, nullptr, row.line, s);
   s->line = row.line;
   return true;
 }

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "chokepoint/data/catalog.h"
 #include "chokepoint/shipment_audit.h"
@@ -52,10 +53,20 @@ class LedgerReader {
   std::unique_ptr<Impl> impl_;
 };
 
-// One ledger line given as fields by column name (the JSON body of POST /v1/shipments/check):
-// validated exactly as a CSV row is. An unknown field name is an issue too. Issue lines are 0.
-std::optional<LedgerIssue> ShipmentFromFields(const std::map<std::string, std::string>& fields,
-                                              Shipment* shipment);
+// One ledger line given as fields by column name (the JSON body of POST /v1/shipments/check).
+struct ShipmentFields {
+  // Values by ledger column name. An `intermediaries` value here is the ledger cell's text,
+  // "name|CC;name|CC", split as the CSV reader splits it.
+  std::map<std::string, std::string> columns;
+  // The intermediaries already as hops (name and country as given, validated like a CSV cell's
+  // hops; an empty country means none given). When set, `columns` must not hold
+  // "intermediaries" as well (an issue if it does).
+  std::optional<std::vector<ShipmentParty>> intermediaries;
+};
+
+// Validated exactly as a CSV row is (the same function). An unknown column name is an issue too.
+// Issue lines are 0.
+std::optional<LedgerIssue> ShipmentFromFields(const ShipmentFields& fields, Shipment* shipment);
 
 // Resolves a ledger `item`: "spec:<file>" (relative to `base_dir` unless absolute), "eccn:<ECCN>",
 // or a catalog part name (the catalog's forgiving lookup). Thread-safe.

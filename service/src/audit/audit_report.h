@@ -10,7 +10,7 @@
 #include "chokepoint/shipment_audit.h"
 #include "chokepoint/status.h"
 
-namespace chokepoint::cli {
+namespace chokepoint::service {
 
 class AuditReport {
  public:
@@ -26,4 +26,4 @@ class AuditReport {
   size_t flagged_total_ = 0;
 };
 
-}  // namespace chokepoint::cli
+}  // namespace chokepoint::service

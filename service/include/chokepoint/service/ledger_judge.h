@@ -1,7 +1,8 @@
-// A ledger audit run: the ledger read twice (its parties and shipments first, to build the network
-// the shipments themselves extend; then every line judged), lines judged in parallel and handed
-// to the sink in ledger order, malformed lines reported and skipped (or, with `strict`, refused
-// before anything is judged).
+// Judging a whole ledger: the ledger read twice (its parties and shipments first, to build the
+// network the shipments themselves extend; then every line judged), lines judged in parallel and
+// handed to the sink in ledger order, malformed lines reported and skipped (or, with `strict`,
+// refused before anything is judged). The `chokepoint audit` use case (ledger_audit.h) runs it
+// with its outputs as the sink.
 #pragma once
 
 #include <array>
@@ -9,11 +10,14 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "chokepoint/data/ledger_csv.h"
 #include "chokepoint/shipment_audit.h"
 
-namespace chokepoint::data {
+namespace chokepoint::service {
 
 struct LedgerAuditOptions {
   std::optional<Date> as_of;  // nullopt: each line on its own ship date
@@ -46,19 +50,23 @@ struct LedgerAuditInputs {
   ItemResolver resolve_item;
 };
 
-// Called once per judged line, in ledger order, from the calling thread.
+// Called once per judged line, in ledger order. Not from the calling thread: each chunk's results
+// are handed over on a writer thread (std::async) while the calling thread judges the next chunk,
+// so the sink never runs concurrently with itself, but does run concurrently with the judging of
+// the next chunk; it must not share unguarded state with the auditor's inputs.
 using LedgerResultSink =
     std::function<Status(const ShipmentResult& result, const std::string& json)>;
-using LedgerIssueSink = std::function<void(const LedgerIssue& issue)>;
-// Bytes of the ledger judged so far and in all, after each chunk.
+// Called on the calling thread, during the first pass.
+using LedgerIssueSink = std::function<void(const data::LedgerIssue& issue)>;
+// Bytes of the ledger judged so far and in all, after each chunk has gone to the sink (on the
+// sink's writer thread, one call at a time).
 using LedgerProgress = std::function<void(size_t done_bytes, size_t total_bytes)>;
 
 // Errors: a strict run with a malformed line (InvalidArgument naming it), the graph failing to
 // build, or the first non-OK status the sink returns (the run stops there).
-Result<LedgerAuditSummary> RunLedgerAudit(LedgerReader& ledger, LedgerAuditInputs inputs,
-                                          const LedgerAuditOptions& options,
-                                          const LedgerResultSink& sink,
-                                          const LedgerIssueSink& issues,
-                                          const LedgerProgress& progress = {});
+Result<LedgerAuditSummary> JudgeLedger(data::LedgerReader& ledger, LedgerAuditInputs inputs,
+                                       const LedgerAuditOptions& options,
+                                       const LedgerResultSink& sink, const LedgerIssueSink& issues,
+                                       const LedgerProgress& progress = {});
 
-}  // namespace chokepoint::data
+}  // namespace chokepoint::service

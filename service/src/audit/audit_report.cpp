@@ -1,12 +1,12 @@
 // AuditReport: HTML with inline CSS and SVG.
-#include "cli/commands/audit_report.h"
+#include "audit/audit_report.h"
 
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
-namespace chokepoint::cli {
+namespace chokepoint::service {
 
 namespace {
 
@@ -220,4 +220,4 @@ Status AuditReport::Write(const std::string& path, const nlohmann::ordered_json&
   return Status::OK();
 }
 
-}  // namespace chokepoint::cli
+}  // namespace chokepoint::service

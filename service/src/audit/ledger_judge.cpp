@@ -1,13 +1,17 @@
-// RunLedgerAudit: two passes over a mapped ledger, judged chunk by chunk on a small thread pool.
-#include "chokepoint/data/ledger_audit.h"
+// JudgeLedger: two passes over a mapped ledger, judged chunk by chunk with ParallelFor.
+#include "chokepoint/service/ledger_judge.h"
 
-#include <atomic>
+#include <algorithm>
 #include <chrono>
 #include <future>
 #include <set>
-#include <thread>
 
-namespace chokepoint::data {
+#include "chokepoint/parallel.h"
+
+namespace chokepoint::service {
+
+using data::LedgerIssue;
+using data::LedgerReader;
 
 namespace {
 
@@ -17,15 +21,12 @@ double Since(std::chrono::steady_clock::time_point t) {
 
 }  // namespace
 
-Result<LedgerAuditSummary> RunLedgerAudit(LedgerReader& ledger, LedgerAuditInputs inputs,
-                                          const LedgerAuditOptions& options,
-                                          const LedgerResultSink& sink,
-                                          const LedgerIssueSink& issues,
-                                          const LedgerProgress& progress) {
+Result<LedgerAuditSummary> JudgeLedger(LedgerReader& ledger, LedgerAuditInputs inputs,
+                                       const LedgerAuditOptions& options,
+                                       const LedgerResultSink& sink, const LedgerIssueSink& issues,
+                                       const LedgerProgress& progress) {
   const auto start = std::chrono::steady_clock::now();
-  const int threads = options.threads > 0
-                          ? options.threads
-                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const unsigned threads = ThreadCount(static_cast<unsigned>(std::max(0, options.threads)));
   LedgerAuditSummary summary;
 
   // Pass 1: parties and shipping chains. Issues are reported here, once.
@@ -48,7 +49,8 @@ Result<LedgerAuditSummary> RunLedgerAudit(LedgerReader& ledger, LedgerAuditInput
   }
   summary.distinct_parties = builder.distinct_parties();
   summary.parties = builder.Parties();
-  auto built = builder.Build(std::move(inputs.network), *inputs.index, options.audit, threads);
+  auto built = builder.Build(std::move(inputs.network), *inputs.index, options.audit,
+                             static_cast<int>(threads));
   if (!built.ok()) return built.status();
   summary.graph_parties = built->graph->party_count();
   summary.graph_links = built->graph->link_count();
@@ -65,8 +67,9 @@ Result<LedgerAuditSummary> RunLedgerAudit(LedgerReader& ledger, LedgerAuditInput
   summary.prepare_seconds = Since(start);
 
   // Pass 2: judge. Chunks keep memory flat and order deterministic: results are handed to the
-  // sink in ledger order, one chunk after another. The sink (files, the store) runs on its own
-  // thread for chunk N while chunk N + 1 is read and judged, so writing does not idle the pool.
+  // sink in ledger order, one chunk after another. The sink (files, the store) runs on a writer
+  // thread (std::async) for chunk N while chunk N + 1 is read and judged, so writing does not idle
+  // the judging threads; the calling thread waits for chunk N's writer before handing over N + 1.
   struct Chunk {
     std::vector<Shipment> shipments;
     std::vector<Result<ShipmentResult>> results;
@@ -104,18 +107,14 @@ Result<LedgerAuditSummary> RunLedgerAudit(LedgerReader& ledger, LedgerAuditInput
     const size_t n = judging.shipments.size();
     judging.results.assign(n, Status::Internal("not judged"));
     judging.json.assign(n, std::string());
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-      for (size_t i = next++; i < n; i = next++) {
-        judging.results[i] = auditor.Check(judging.shipments[i], options.as_of);
-        if (judging.results[i].ok()) judging.json[i] = ShipmentResultToJson(*judging.results[i]);
-      }
-    };
-    std::vector<std::thread> pool;
-    const size_t helpers = std::min<size_t>(static_cast<size_t>(threads) - 1, n / 64);
-    for (size_t t = 0; t < helpers; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
+    // Small chunks stay on the calling thread: a helper starts per 64 lines at most.
+    ParallelFor(
+        n, threads,
+        [&](size_t i) {
+          judging.results[i] = auditor.Check(judging.shipments[i], options.as_of);
+          if (judging.results[i].ok()) judging.json[i] = ShipmentResultToJson(*judging.results[i]);
+        },
+        /*min_per_thread=*/64);
     if (Status s = wait_for_writer(); !s.ok()) return s;
     for (size_t i = 0; i < n; ++i) {
       if (!judging.results[i].ok()) {
@@ -131,4 +130,4 @@ Result<LedgerAuditSummary> RunLedgerAudit(LedgerReader& ledger, LedgerAuditInput
   return summary;
 }
 
-}  // namespace chokepoint::data
+}  // namespace chokepoint::service
