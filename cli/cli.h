@@ -5,11 +5,13 @@
 
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "chokepoint/date.h"
 #include "chokepoint/rules.h"
-#include "chokepoint/status.h"
 #include "chokepoint/service/defaults.h"
+#include "chokepoint/status.h"
 #include "chokepoint/store.h"
 
 namespace chokepoint::cli {
@@ -36,6 +38,9 @@ int ExitCodeFor(const Status& status);
 // Appends "kind" to the audit log; a failure to record is a failure of the command (exit 3): a
 // verdict that cannot be recorded must not be relied on.
 Status RecordAudit(const Context& ctx, std::string_view kind, std::string_view payload_json);
+
+// An optional YYYY-MM-DD flag: empty text is no date; a bad one names `flag`.
+Result<std::optional<Date>> OptionalDateFlag(const std::string& text, const char* flag);
 
 // One per command file.
 void RegisterClassify(CLI::App& app, Context& ctx);

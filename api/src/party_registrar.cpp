@@ -5,8 +5,7 @@
 #include <chrono>
 #include <map>
 
-#include "chokepoint/batch.h"
-#include "chokepoint/shipment_audit.h"
+#include "chokepoint/service/party_register.h"
 
 namespace chokepoint::api {
 
@@ -50,7 +49,7 @@ Status PartyRegistrar::Flush() {
   // Keyed as a ledger audit keys its parties, so spellings that normalise alike are one party.
   std::map<std::string, PartyRecord> records;
   for (const Pending& p : batch) {
-    PartyRecord r{p.prefix + ":" + AuditPartyKey(p.name, p.country), p.name, p.country, "", ""};
+    PartyRecord r = service::SeenPartyRecord(p.prefix, p.name, p.country);
     if (Status s = NormalizePartyRecord(&r); !s.ok()) {
       // The screen call itself validated its fields; this is a party the register cannot hold.
       spdlog::warn("party register: '{}' not registered: {}", p.name, s.message());
@@ -62,7 +61,7 @@ Status PartyRegistrar::Flush() {
   parties.reserve(records.size());
   for (auto& [id, r] : records) parties.push_back(std::move(r));
   if (parties.empty()) return Status::OK();
-  auto counts = RegisterParties(*store_, std::move(parties), "api", "api", "{}");
+  auto counts = service::RegisterParties(*store_, std::move(parties), "api", "api", "{}");
   if (!counts.ok()) {
     // Forget them, so a later call queues them again.
     std::lock_guard lock(mu_);

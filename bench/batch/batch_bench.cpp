@@ -13,14 +13,16 @@
 #include <sstream>
 #include <thread>
 
-#include "chokepoint/batch.h"
 #include "chokepoint/data/list_import.h"
+#include "chokepoint/service/batch.h"
+#include "chokepoint/service/party_register.h"
 #include "real_lists.h"
 #include "synthetic_names.h"
 
 namespace {
 
 using namespace chokepoint;
+using namespace chokepoint::service;
 using Clock = std::chrono::steady_clock;
 
 double Since(Clock::time_point t) {

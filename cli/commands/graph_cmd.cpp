@@ -9,11 +9,10 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "chokepoint/batch.h"
-#include "chokepoint/data/party_csv.h"
 #include "chokepoint/graph.h"
 #include "chokepoint/list_links.h"
 #include "chokepoint/screen_store.h"
+#include "chokepoint/service/party_register.h"
 #include "chokepoint/service/trace_service.h"
 #include "cli/cli.h"
 
@@ -37,32 +36,10 @@ Result<Date> AsOf(const std::string& text) {
 }
 
 int RunImport(const Context& ctx, const GraphFlags& f) {
-  PartyNetwork network;
-  auto report = data::ImportPartyCsvFiles(f.parties_csv, f.links_csv, &network);
-  if (!report.ok()) return Fail(report.status());
   auto store = ctx.OpenStore();
   if (!store.ok()) return Fail(store.status());
-  if (Status s = (*store)->UpsertPartyNetwork(network); !s.ok()) return Fail(s);
-  // The network's parties join the register the nightly batch re-screens.
-  std::vector<PartyRecord> register_parties;
-  for (size_t i = 0; i < network.party_count(); ++i) {
-    const Party& p = network.PartyAt(i);
-    register_parties.push_back({p.id, p.name, p.country, p.address,
-                                p.kind == PartyKind::kPerson ? "individual" : "entity"});
-  }
-  if (!register_parties.empty()) {
-    auto registered =
-        RegisterParties(**store, std::move(register_parties), "graph-import", "cli",
-                        nlohmann::ordered_json({{"parties_file", f.parties_csv}}).dump());
-    if (!registered.ok()) return Fail(registered.status().WithContext("registering parties"));
-  }
-  nlohmann::ordered_json audit = {{"parties_file", f.parties_csv},
-                                  {"links_file", f.links_csv},
-                                  {"parties", report->parties},
-                                  {"links", report->links}};
-  if (auto seq = (*store)->AppendAudit("graph-import", "cli", audit.dump()); !seq.ok()) {
-    return Fail(seq.status());
-  }
+  auto report = service::ImportPartyNetwork(**store, f.parties_csv, f.links_csv, "cli");
+  if (!report.ok()) return Fail(report.status());
   std::cout << "imported " << report->parties << " parties and " << report->links << " links\n";
   return kExitClear;
 }

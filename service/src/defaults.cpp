@@ -38,4 +38,14 @@ std::string DefaultCatalogPath() {
   return SourceDir() + "/data/catalog/accelerators.xml";
 }
 
+std::string DefaultReviewerActor() {
+  const char* user = Env("USER");
+  return user ? std::string("cli:") + user : std::string("cli");
+}
+
+int64_t TestKillAfterChunks() {
+  const char* kill = Env("CHOKEPOINT_TEST_KILL_AFTER_CHUNKS");
+  return kill ? std::atoll(kill) : 0;
+}
+
 }  // namespace chokepoint::service

@@ -4,10 +4,10 @@
 
 #include <tuple>
 
-#include "service/batch_test_util.h"
 #include "chokepoint/graph.h"
 #include "chokepoint/rules.h"
 #include "chokepoint/screen_store.h"
+#include "service/batch_test_util.h"
 
 namespace chokepoint::testing {
 namespace {
@@ -238,7 +238,7 @@ TEST_CASE("customers.csv errors name the file, line and field") {
         std::string::npos);
   CHECK(data::ReadCustomerMaster(dir + "/missing.csv").status().IsNotFound());
   auto store = MemoryStore();
-  CHECK(!data::ImportCustomerMaster(*store, bad_country, "t").ok());
+  CHECK(!service::ImportCustomerMaster(*store, bad_country, "t").ok());
   CHECK(store->CountRegisteredParties().value() == 0);  // all or nothing
 }
 

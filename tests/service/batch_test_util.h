@@ -9,13 +9,16 @@
 #include <tuple>
 #include <vector>
 
-#include "chokepoint/batch.h"
 #include "chokepoint/data/list_import.h"
 #include "chokepoint/data/party_register_csv.h"
+#include "chokepoint/service/batch.h"
+#include "chokepoint/service/party_register.h"
 #include "chokepoint/store.h"
 #include "testutil.h"
 
 namespace chokepoint::testing {
+
+using namespace chokepoint::service;
 
 inline std::unique_ptr<Store> MemoryStore() {
   auto store = OpenSqliteStore(":memory:");
@@ -30,7 +33,7 @@ inline void ImportList(Store& store, const std::vector<std::string>& files,
 }
 
 inline void ImportCustomers(Store& store, const std::string& path) {
-  auto r = data::ImportCustomerMaster(store, path, "test");
+  auto r = service::ImportCustomerMaster(store, path, "test");
   REQUIRE_MESSAGE(r.ok(), r.status().ToString());
 }
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <sstream>
 #include <unordered_map>
 
@@ -83,23 +82,14 @@ Result<std::vector<PartyRecord>> ReadCustomerMaster(const std::string& path) {
   return Parse(*text, path);
 }
 
-Result<CustomerImport> ImportCustomerMaster(Store& store, const std::string& path,
-                                            std::string_view actor) {
+Result<CustomerMasterFile> ReadCustomerMasterFile(const std::string& path) {
   Result<std::string> text = ReadFile(path);
   if (!text.ok()) return text.status();
   Result<std::vector<PartyRecord>> parties = Parse(*text, path);
   if (!parties.ok()) return parties.status();
   Result<std::string> sha = Sha256Hex(*text);
   if (!sha.ok()) return sha.status();
-  CustomerImport out;
-  out.rows = static_cast<int64_t>(parties->size());
-  nlohmann::json fields = {{"file", path}, {"sha256", *sha}};
-  Result<RegisterUpsertCounts> counts =
-      RegisterParties(store, std::move(parties).value(), "customers", actor,
-                      fields.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  if (!counts.ok()) return counts.status();
-  out.counts = *counts;
-  return out;
+  return CustomerMasterFile{std::move(parties).value(), std::move(sha).value()};
 }
 
 }  // namespace chokepoint::data

@@ -1,12 +1,11 @@
-#include "batch/reconcile.h"
-
 #include <algorithm>
 #include <map>
 #include <utility>
 
+#include "chokepoint/hit_ledger.h"
 #include "chokepoint/sha256.h"
 
-namespace chokepoint::batch_internal {
+namespace chokepoint::hit_ledger {
 
 std::string EntryKey(std::string_view source_code, std::string_view list_id) {
   std::string key(source_code);
@@ -138,4 +137,4 @@ void ReconcileParty(const RegisteredParty& party, std::vector<CurrentHit> curren
   }
 }
 
-}  // namespace chokepoint::batch_internal
+}  // namespace chokepoint::hit_ledger

@@ -9,7 +9,7 @@
 #include <fstream>
 
 #include "audit/audit_report.h"
-#include "chokepoint/batch.h"
+#include "chokepoint/service/party_register.h"
 #include "chokepoint/data/catalog.h"
 #include "chokepoint/data/party_csv.h"
 #include "chokepoint/service/defaults.h"
@@ -159,7 +159,7 @@ Status RegisterLedgerParties(Store& store, const LedgerAuditSummary& summary,
   std::vector<PartyRecord> parties;
   parties.reserve(summary.parties.size());
   for (const auto& [key, party] : summary.parties) {
-    parties.push_back({"ledger:" + key, party.name, party.country, "", ""});
+    parties.push_back(LedgerPartyRecord(key, party));
   }
   if (parties.empty()) return Status::OK();
   auto registered =

@@ -1,4 +1,5 @@
-// The customer master for the party register: `chokepoint parties import customers.csv`.
+// The customer master for the party register (`chokepoint parties import customers.csv`): reading
+// and validating the file.
 //
 // A CSV file with a header naming at least id, name and country (address and type optional; any
 // order, any case; other columns ignored). Every row is validated before anything is stored: one
@@ -6,12 +7,10 @@
 #pragma once
 
 #include <string>
-#include <string_view>
 #include <vector>
 
-#include "chokepoint/batch.h"
+#include "chokepoint/party_record.h"
 #include "chokepoint/status.h"
-#include "chokepoint/store.h"
 
 namespace chokepoint::data {
 
@@ -19,14 +18,13 @@ namespace chokepoint::data {
 // lines. NotFound for a missing file, InvalidArgument for bad content.
 Result<std::vector<PartyRecord>> ReadCustomerMaster(const std::string& path);
 
-struct CustomerImport {
-  int64_t rows = 0;
-  RegisterUpsertCounts counts;
+struct CustomerMasterFile {
+  std::vector<PartyRecord> parties;
+  std::string sha256;  // of the file as read, for the audit record
 };
 
-// ReadCustomerMaster, then RegisterParties with source "customers" and one "parties-import"
-// audit record naming the file and its SHA-256.
-Result<CustomerImport> ImportCustomerMaster(Store& store, const std::string& path,
-                                            std::string_view actor);
+// ReadCustomerMaster, plus the SHA-256 of the bytes parsed. Registering them is the service's
+// ImportCustomerMaster (chokepoint/service/party_register.h).
+Result<CustomerMasterFile> ReadCustomerMasterFile(const std::string& path);
 
 }  // namespace chokepoint::data

@@ -1,18 +1,21 @@
 // Reconciling one party's current hits with its rows in the hit ledger: which rows change, which
-// alerts are raised, which are suppressed by a reviewer's decision. Pure: no store, no index, so
-// the rules of docs/batch.md are tested here directly.
+// alerts are raised, which are suppressed by a reviewer's decision. Pure: no store, no index (the
+// store.h types are plain values), so the rules of docs/batch.md are tested here directly. The
+// nightly batch (chokepoint/service/batch.h) is its one caller.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
 #include "chokepoint/store.h"
 
-namespace chokepoint::batch_internal {
+namespace chokepoint::hit_ledger {
 
-// The source code of ownership hits (ownership_hits.h): their list_id is the ownership rule's id.
+// The source code of ownership hits (service/src/batch/ownership_hits.h): their list_id is the
+// ownership rule's id.
 inline constexpr const char* kOwnershipSource = "OWNERSHIP";
 
 // (source_code, list_id) as one map key.
@@ -53,4 +56,4 @@ void ReconcileParty(const RegisteredParty& party, std::vector<CurrentHit> curren
                     std::vector<LedgerHit> ledger, const ReconcileContext& ctx,
                     BatchChunkCommit* out);
 
-}  // namespace chokepoint::batch_internal
+}  // namespace chokepoint::hit_ledger

@@ -1,4 +1,4 @@
-#include "batch/ownership_hits.h"
+#include "ownership_hits.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -7,9 +7,13 @@
 #include "chokepoint/list_links.h"
 #include "chokepoint/sha256.h"
 
-namespace chokepoint::batch_internal {
+namespace chokepoint::service {
 
 namespace {
+
+using hit_ledger::CurrentHit;
+using hit_ledger::HitId;
+using hit_ledger::kOwnershipSource;
 
 using Json = nlohmann::ordered_json;
 
@@ -103,4 +107,4 @@ Result<std::unordered_map<std::string, std::vector<CurrentHit>>> OwnershipHits(
   return out;
 }
 
-}  // namespace chokepoint::batch_internal
+}  // namespace chokepoint::service

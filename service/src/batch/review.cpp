@@ -1,9 +1,11 @@
 // Reviewer decisions, batch status and the alert line format.
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "chokepoint/batch.h"
+#include "chokepoint/service/batch.h"
 
-namespace chokepoint {
+namespace chokepoint::service {
 
 namespace {
 
@@ -33,6 +35,39 @@ std::string BatchAlertToJson(const BatchAlertRecord& a) {
   std::string rest = tail.dump(-1, ' ', false, OrderedJson::error_handler_t::replace);
   line += "," + rest.substr(1);
   return line;
+}
+
+Result<int64_t> WriteBatchAlerts(Store& store, int64_t run_id, const std::string& path) {
+  const std::string tmp = path + ".tmp";
+  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+  if (!out) return Status::IOError("cannot write '" + tmp + "'");
+  int64_t written = 0;
+  Status s = store.ForEachBatchAlert(run_id, [&](const BatchAlertRecord& a) {
+    out << BatchAlertToJson(a) << '\n';
+    ++written;
+    return Status::OK();
+  });
+  if (!s.ok()) return s;
+  out.close();
+  if (!out) return Status::IOError("failed writing '" + tmp + "'");
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) return Status::IOError("renaming '" + tmp + "' to '" + path + "': " + ec.message());
+  return written;
+}
+
+Status ForEachBatchAlertLine(Store& store, int64_t run_id,
+                             const std::function<void(const std::string&)>& line) {
+  if (run_id <= 0) {
+    Result<std::optional<BatchRunRecord>> last = store.LastCompletedBatchRun();
+    if (!last.ok()) return last.status();
+    if (!*last) return Status::InvalidArgument("no completed batch run yet");
+    run_id = (*last)->run_id;
+  }
+  return store.ForEachBatchAlert(run_id, [&](const BatchAlertRecord& a) {
+    line(BatchAlertToJson(a));
+    return Status::OK();
+  });
 }
 
 Result<ReviewOutcome> ReviewHit(Store& store, const ReviewRequest& r) {
@@ -122,4 +157,4 @@ std::string BatchStatusToJson(const BatchStatusReport& report) {
                         {"active_hits", std::move(hits)}});
 }
 
-}  // namespace chokepoint
+}  // namespace chokepoint::service

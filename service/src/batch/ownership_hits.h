@@ -11,17 +11,17 @@
 #include <unordered_map>
 #include <vector>
 
-#include "batch/reconcile.h"
 #include "chokepoint/date.h"
+#include "chokepoint/hit_ledger.h"
 #include "chokepoint/rules.h"
 #include "chokepoint/screen.h"
 #include "chokepoint/store.h"
 
-namespace chokepoint::batch_internal {
+namespace chokepoint::service {
 
 // Party id → its ownership hits on `as_of`, from the store's party network linked to `index`.
 // Empty when there is no network. Deterministic for the same network, lists, pack and day.
-Result<std::unordered_map<std::string, std::vector<CurrentHit>>> OwnershipHits(
+Result<std::unordered_map<std::string, std::vector<hit_ledger::CurrentHit>>> OwnershipHits(
     Store& store, const ScreeningIndex& index, const RulePack& pack, Date as_of);
 
-}  // namespace chokepoint::batch_internal
+}  // namespace chokepoint::service

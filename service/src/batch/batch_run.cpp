@@ -1,27 +1,27 @@
-// RunBatch: one resumable re-screening run over the party register (see chokepoint/batch.h).
+// RunBatch: one resumable re-screening run over the party register (see
+// chokepoint/service/batch.h).
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <thread>
 #include <unordered_map>
 #include <utility>
 
-#include "batch/ownership_hits.h"
-#include "batch/reconcile.h"
-#include "chokepoint/batch.h"
+#include "chokepoint/hit_ledger.h"
 #include "chokepoint/json.h"
+#include "chokepoint/parallel.h"
 #include "chokepoint/screen.h"
+#include "chokepoint/service/batch.h"
+#include "ownership_hits.h"
 
-namespace chokepoint {
+namespace chokepoint::service {
 
 namespace {
 
-using batch_internal::CurrentHit;
-using batch_internal::EntryKey;
-using batch_internal::ListChanges;
+using hit_ledger::CurrentHit;
+using hit_ledger::EntryKey;
+using hit_ledger::ListChanges;
 using Json = nlohmann::json;
 
 std::string Canonical(const Json& j) {
@@ -156,7 +156,7 @@ std::vector<CurrentHit> ScreenParty(const ScreeningIndex& index, const EntryHash
       continue;  // hits come best first: keep the best per entry key
     }
     CurrentHit c;
-    c.hit_id = batch_internal::HitId(party.id, e.source_code, e.list_id);
+    c.hit_id = hit_ledger::HitId(party.id, e.source_code, e.list_id);
     c.source_code = e.source_code;
     c.list_id = e.list_id;
     c.entry_hash = hash == hashes.end() ? std::string() : hash->second;
@@ -187,7 +187,7 @@ bool OwnershipMoved(const std::unordered_map<std::string, std::vector<LedgerHit>
   std::vector<std::pair<std::string, std::string>> before, now;
   if (auto it = by_party.find(party_id); it != by_party.end()) {
     for (const LedgerHit& h : it->second) {
-      if (h.active && h.source_code == batch_internal::kOwnershipSource) {
+      if (h.active && h.source_code == hit_ledger::kOwnershipSource) {
         before.emplace_back(h.list_id, h.entry_hash);
       }
     }
@@ -198,20 +198,6 @@ bool OwnershipMoved(const std::unordered_map<std::string, std::vector<LedgerHit>
   std::sort(before.begin(), before.end());
   std::sort(now.begin(), now.end());
   return before != now;
-}
-
-template <typename F>
-void ParallelFor(size_t n, unsigned threads, F&& body) {
-  if (n == 0) return;
-  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(n)));
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < n;) body(i);
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& th : pool) th.join();
 }
 
 }  // namespace
@@ -265,8 +251,7 @@ Result<BatchSummary> RunBatch(Store& store, const BatchOptions& options) {
     Result<std::vector<ListSnapshot>> active = store.ListSnapshots(/*active_only=*/true);
     if (!active.ok()) return active.status();
     if (active->empty()) {
-      return Status::InvalidArgument(
-          "no lists imported yet: run `chokepoint lists import FILE...`");
+      return Status::InvalidArgument(kNoListsImported);
     }
     for (const ListSnapshot& s : *active) snapshot_ids.push_back(s.id);
     Result<std::optional<BatchRunRecord>> last = store.LastCompletedBatchRun();
@@ -332,10 +317,9 @@ Result<BatchSummary> RunBatch(Store& store, const BatchOptions& options) {
   base_query.as_of = as_of;
   base_query.threshold = params->threshold;
   base_query.limit = static_cast<size_t>(params->limit);
-  const unsigned threads =
-      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = ThreadCount(options.threads);
   const bool only_changed_parties = params->mode == "parties";
-  batch_internal::ReconcileContext ctx{run->run_id, run->as_of, &changes};
+  hit_ledger::ReconcileContext ctx{run->run_id, run->as_of, &changes};
 
   // Ownership is worked out afresh by every process of a run, from the same network, lists, pack
   // and day, so a resumed run sees what the first attempt saw (unless the network was re-imported
@@ -343,7 +327,7 @@ Result<BatchSummary> RunBatch(Store& store, const BatchOptions& options) {
   using OwnershipMap = std::unordered_map<std::string, std::vector<CurrentHit>>;
   Result<OwnershipMap> ownership = OwnershipMap{};
   if (options.rules) {
-    ownership = batch_internal::OwnershipHits(store, *lists->index, *options.rules, as_of);
+    ownership = OwnershipHits(store, *lists->index, *options.rules, as_of);
     if (!ownership.ok()) return ownership.status().WithContext("ownership tracing");
   }
   BatchProgress progress;
@@ -390,7 +374,7 @@ Result<BatchSummary> RunBatch(Store& store, const BatchOptions& options) {
     for (size_t i = 0; i < todo.size(); ++i) {
       const RegisteredParty& p = *todo[i];
       auto it = by_party.find(p.id);
-      batch_internal::ReconcileParty(
+      hit_ledger::ReconcileParty(
           p, std::move(found[i]),
           it == by_party.end() ? std::vector<LedgerHit>() : std::move(it->second), ctx, &commit);
       if (p.screened_hash != p.content_hash) commit.screened.emplace_back(p.id, p.content_hash);
@@ -431,4 +415,4 @@ Result<BatchSummary> RunBatch(Store& store, const BatchOptions& options) {
   return summary;
 }
 
-}  // namespace chokepoint
+}  // namespace chokepoint::service

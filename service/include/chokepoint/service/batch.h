@@ -1,6 +1,8 @@
-// Nightly batch re-screening: the party register, delta detection between list snapshots, the hit
-// ledger with reviewer decisions, and resumable runs. The CLI, the REST API and a scheduler call
-// these same functions; docs/batch.md explains the model.
+// Nightly batch re-screening, the use case: delta detection between list snapshots, the hit ledger
+// with reviewer decisions, and resumable runs. The CLI, the REST API and a scheduler call these
+// same functions; docs/batch.md explains the model. The party register they screen is
+// chokepoint/service/party_register.h; reconciling one party's hits with the ledger is the pure
+// chokepoint/hit_ledger.h.
 //
 // A run screens every registered party against the full index of the newest snapshots (so scores
 // equal `chokepoint screen`), reconciles each party's hits with the ledger, and raises an alert
@@ -17,7 +19,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "chokepoint/date.h"
@@ -25,32 +26,7 @@
 #include "chokepoint/status.h"
 #include "chokepoint/store.h"
 
-namespace chokepoint {
-
-// ---- The party register ----------------------------------------------------------------------
-
-struct PartyRecord {
-  std::string id;
-  std::string name;
-  std::string country;  // any form NormalizeCountry accepts; stored as alpha-2
-  std::string address;
-  std::string type;  // entity, individual, vessel, aircraft or empty
-};
-
-// Validates and normalises one record in place (trimmed name, alpha-2 country, lower-case type).
-// InvalidArgument whose message names the field ("field 'country': ...").
-Status NormalizePartyRecord(PartyRecord* party);
-
-// sha256 over the fields that decide a screening result: name, country, address, type. A party
-// whose hash changes is re-screened against everything, and its false-positive decisions lapse.
-std::string PartyContentHash(const PartyRecord& party);
-
-// Normalises, hashes and upserts the parties by id in one transaction with one "parties-import"
-// audit record, whose payload carries `audit_fields` (a JSON object, e.g. the file name) plus the
-// counts. InvalidArgument when a record is invalid or an id repeats; nothing is stored then.
-Result<RegisterUpsertCounts> RegisterParties(Store& store, std::vector<PartyRecord> parties,
-                                             std::string_view source, std::string_view actor,
-                                             std::string_view audit_fields_json = "{}");
+namespace chokepoint::service {
 
 // ---- Runs ------------------------------------------------------------------------------------
 
@@ -107,14 +83,27 @@ struct BatchSummary {
   std::string ToJson() const;  // canonical; also the "batch-run" audit payload
 };
 
+// What RunBatch says, as an InvalidArgument message, when no list was imported yet (each front end
+// adds its own advice).
+inline constexpr const char* kNoListsImported = "no lists imported yet";
+
 // Resumes the running run if there is one (with its own snapshots, as-of and parameters; the
 // options then only supply threads, actor and on_chunk), else starts a new one against the active
-// snapshots. InvalidArgument when no list was imported yet.
+// snapshots. InvalidArgument kNoListsImported when no list was imported yet.
 Result<BatchSummary> RunBatch(Store& store, const BatchOptions& options);
 
 // One alert as a line of alerts.jsonl (no newline): {"alert_id","kind","party":{"id","name"},
 // "hit":HIT,"run", extensions "hit_id","reason"}.
 std::string BatchAlertToJson(const BatchAlertRecord& alert);
+
+// Writes the run's alerts to `path`, one BatchAlertToJson line each, through `path`.tmp renamed
+// into place, so a reader never sees half a file and a resumed run's file holds every alert of
+// the run. Returns the number of lines written.
+Result<int64_t> WriteBatchAlerts(Store& store, int64_t run_id, const std::string& path);
+// The run's alerts, one BatchAlertToJson line each (no newline), in file order; run_id <= 0: the
+// last completed run (InvalidArgument "no completed batch run yet" when there is none).
+Status ForEachBatchAlertLine(Store& store, int64_t run_id,
+                             const std::function<void(const std::string&)>& line);
 
 // ---- Reviews and status ----------------------------------------------------------------------
 
@@ -146,4 +135,4 @@ struct BatchStatusReport {
 Result<BatchStatusReport> GetBatchStatus(Store& store, size_t recent_runs = 5);
 std::string BatchStatusToJson(const BatchStatusReport& report);
 
-}  // namespace chokepoint
+}  // namespace chokepoint::service
