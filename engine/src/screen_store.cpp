@@ -6,7 +6,7 @@
 
 namespace chokepoint {
 
-Result<LoadedIndex> LoadActiveIndex(Store& store) {
+Result<LoadedIndex> LoadActiveIndex(ListSnapshotStore& store) {
   auto start = std::chrono::steady_clock::now();
   LoadedIndex loaded;
   auto snapshots = store.ListSnapshots(/*active_only=*/true);

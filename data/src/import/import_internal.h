@@ -15,7 +15,7 @@ namespace chokepoint::data::import_internal {
 // Appends the "import" audit record of an attempt that failed before anything could be stored
 // (a download, a missing file) and returns `error`, with a note appended when even the record
 // could not be written.
-Status RecordFailedImport(Store& store, std::string_view actor,
+Status RecordFailedImport(AuditLog& store, std::string_view actor,
                           const std::vector<std::string>& files, std::optional<ListFormat> format,
                           const Status& error);
 

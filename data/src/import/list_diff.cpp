@@ -21,7 +21,7 @@ struct Keyed {
 // Reads a snapshot's entries without parsing their JSON. A (source_code, list_id) pair that
 // occurs twice (a list publishing one id twice, or entries without ids) is told apart by its
 // occurrence, so the n-th occurrences of the two snapshots are compared with each other.
-Result<std::vector<Keyed>> ReadKeyed(Store& store, int64_t snapshot_id) {
+Result<std::vector<Keyed>> ReadKeyed(ListSnapshotStore& store, int64_t snapshot_id) {
   std::vector<Keyed> out;
   std::unordered_map<std::string, int> seen;
   Status s = store.ForEachListEntry(snapshot_id, [&](const StoredListEntry& e) {
@@ -35,7 +35,7 @@ Result<std::vector<Keyed>> ReadKeyed(Store& store, int64_t snapshot_id) {
   return out;
 }
 
-Result<ListSnapshot> MustGet(Store& store, int64_t id) {
+Result<ListSnapshot> MustGet(ListSnapshotStore& store, int64_t id) {
   Result<std::optional<ListSnapshot>> s = store.GetSnapshot(id);
   if (!s.ok()) return s.status();
   if (!*s) return Status::NotFound("there is no list snapshot " + std::to_string(id));
@@ -52,7 +52,7 @@ std::optional<int64_t> Previous(const std::vector<ListSnapshot>& all, const std:
   return prev;
 }
 
-Result<SnapshotDiff> Compare(Store& store, const std::string& source,
+Result<SnapshotDiff> Compare(ListSnapshotStore& store, const std::string& source,
                              std::optional<int64_t> from_id, int64_t to_id) {
   SnapshotDiff diff;
   diff.source = source;
@@ -93,7 +93,7 @@ Result<SnapshotDiff> Compare(Store& store, const std::string& source,
 
 }  // namespace
 
-Result<ListDiff> DiffSnapshots(Store& store, std::optional<int64_t> from_id,
+Result<ListDiff> DiffSnapshots(ListSnapshotStore& store, std::optional<int64_t> from_id,
                                std::optional<int64_t> to_id) {
   Result<std::vector<ListSnapshot>> all = store.ListSnapshots(/*active_only=*/false);
   if (!all.ok()) return all.status();

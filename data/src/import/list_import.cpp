@@ -90,7 +90,7 @@ nlohmann::json BasePayload(const std::vector<std::string>& files,
 
 // Records a failed attempt. The import's own error is what the caller reports; a failure to
 // record it is appended to that message rather than replacing it.
-Status AuditFailure(Store& store, std::string_view actor, nlohmann::json payload,
+Status AuditFailure(AuditLog& store, std::string_view actor, nlohmann::json payload,
                     const Status& error, const ParseReport* report) {
   payload["outcome"] = "failed";
   payload["error"] = error.ToString();
@@ -109,7 +109,7 @@ Status AuditFailure(Store& store, std::string_view actor, nlohmann::json payload
 
 namespace import_internal {
 
-Status RecordFailedImport(Store& store, std::string_view actor,
+Status RecordFailedImport(AuditLog& store, std::string_view actor,
                           const std::vector<std::string>& files, std::optional<ListFormat> format,
                           const Status& error) {
   return AuditFailure(store, actor, BasePayload(files, {}, format), error, nullptr);

@@ -46,7 +46,7 @@ struct LinkedNetwork {
   std::shared_ptr<const PartyGraph> graph;
   ListLinkReport report;
 };
-Result<LinkedNetwork> LoadLinkedNetwork(Store& store, const ScreeningIndex& index,
+Result<LinkedNetwork> LoadLinkedNetwork(PartyNetworkStore& store, const ScreeningIndex& index,
                                         const ListLinkOptions& options = {});
 
 }  // namespace chokepoint

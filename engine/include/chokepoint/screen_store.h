@@ -18,6 +18,6 @@ struct LoadedIndex {
 
 // Builds an index over every entry of every active snapshot. With no list imported yet, the index
 // is empty and `snapshots` is empty (callers tell the user to run `chokepoint lists import`).
-Result<LoadedIndex> LoadActiveIndex(Store& store);
+Result<LoadedIndex> LoadActiveIndex(ListSnapshotStore& store);
 
 }  // namespace chokepoint

@@ -245,7 +245,7 @@ Result<ListLinkReport> LinkPartiesToLists(const ScreeningIndex& index, PartyNetw
   return report;
 }
 
-Result<LinkedNetwork> LoadLinkedNetwork(Store& store, const ScreeningIndex& index,
+Result<LinkedNetwork> LoadLinkedNetwork(PartyNetworkStore& store, const ScreeningIndex& index,
                                         const ListLinkOptions& options) {
   LinkedNetwork out;
   PartyNetwork network;

@@ -1,4 +1,4 @@
-// The api_keys table behind Store::CreateApiKey, GetApiKey, ListApiKeys and RevokeApiKey.
+// The api_keys table behind ApiKeyStore (chokepoint/store/api_keys.h).
 #pragma once
 
 #include <sqlite3.h>

@@ -1,4 +1,4 @@
-// The batch re-screening tables of the SQLite store (migration 004): the party register, runs and
+// PartyRegisterStore's tables in the SQLite store (migration 004): the party register, runs and
 // their checkpoints, the hit ledger, decisions and alerts. SqliteStore owns one instance and calls
 // it under its mutex; this class never locks.
 #pragma once

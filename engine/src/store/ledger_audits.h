@@ -1,4 +1,4 @@
-// The ledger-audit tables behind Store::BeginLedgerAudit and friends.
+// The ledger-audit tables behind LedgerAuditStore (chokepoint/store/ledger_audits.h).
 #pragma once
 
 #include <sqlite3.h>

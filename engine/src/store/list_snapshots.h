@@ -1,4 +1,4 @@
-// The list-snapshot tables of the SQLite store (migration 002): importing a snapshot atomically,
+// ListSnapshotStore's tables in the SQLite store (migration 002): importing a snapshot atomically,
 // reading snapshots back, and streaming their entries. SqliteStore owns one instance and calls it
 // under its mutex; this class never locks and never throws past NoThrow in the caller.
 #pragma once

@@ -1,4 +1,4 @@
-// The party-network tables behind Store::UpsertPartyNetwork and Store::LoadPartyNetwork.
+// The party-network tables behind PartyNetworkStore (chokepoint/store/party_network.h).
 #pragma once
 
 #include <sqlite3.h>

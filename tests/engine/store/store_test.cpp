@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include "testutil.h"
@@ -373,6 +374,43 @@ TEST_CASE("store: stores opening one new file concurrently migrate it once and k
   CHECK(result.intact);
   CHECK(result.records_checked == kWriters * kPerWriter);
   CHECK(RawDb(path).Int("SELECT COUNT(*) FROM schema_migrations") == store->schema_version());
+}
+
+// Store is the sum of one interface per concern; a function that needs one takes only that one.
+static_assert(std::is_base_of_v<AuditLog, Store> && std::is_base_of_v<ListSnapshotStore, Store> &&
+              std::is_base_of_v<PartyNetworkStore, Store> &&
+              std::is_base_of_v<LedgerAuditStore, Store> &&
+              std::is_base_of_v<PartyRegisterStore, Store> &&
+              std::is_base_of_v<ApiKeyStore, Store>);
+static_assert(std::has_virtual_destructor_v<AuditLog> &&
+              std::has_virtual_destructor_v<ListSnapshotStore> &&
+              std::has_virtual_destructor_v<PartyNetworkStore> &&
+              std::has_virtual_destructor_v<LedgerAuditStore> &&
+              std::has_virtual_destructor_v<PartyRegisterStore> &&
+              std::has_virtual_destructor_v<ApiKeyStore>);
+static_assert(!std::is_copy_constructible_v<AuditLog> && !std::is_copy_assignable_v<Store>);
+
+TEST_CASE("store: each concern's interface reaches the same database") {
+  auto store = MustOpen(":memory:");
+  AuditLog& log = *store;
+  ListSnapshotStore& lists = *store;
+  ApiKeyStore& keys = *store;
+  LedgerAuditStore& audits = *store;
+  PartyRegisterStore& parties = *store;
+  REQUIRE(log.AppendAudit("cli", "", "{}").ok());
+  CHECK(MustVerify(*store).records_checked == 1);
+  Result<std::vector<ListSnapshot>> active = lists.ListSnapshots(/*active_only=*/true);
+  REQUIRE(active.ok());
+  CHECK(active->empty());
+  Result<std::vector<ApiKeyRecord>> listed = keys.ListApiKeys();
+  REQUIRE(listed.ok());
+  CHECK(listed->empty());
+  Result<std::optional<LedgerAuditRun>> run = audits.GetLedgerAudit(1);
+  REQUIRE(run.ok());
+  CHECK(!run->has_value());
+  Result<int64_t> count = parties.CountRegisteredParties();
+  REQUIRE(count.ok());
+  CHECK(*count == 0);
 }
 
 }  // namespace

@@ -77,7 +77,7 @@ struct ListDiff {
 // from's source; without `from`, the snapshot of to's source imported just before `to`. With
 // neither, one diff per source that has an active snapshot: that snapshot against the one before
 // it. NotFound for an unknown id; InvalidArgument for snapshots of two different sources.
-Result<ListDiff> DiffSnapshots(Store& store, std::optional<int64_t> from_id,
+Result<ListDiff> DiffSnapshots(ListSnapshotStore& store, std::optional<int64_t> from_id,
                                std::optional<int64_t> to_id);
 
 // ---- Fetching the official lists -------------------------------------------------------------
