@@ -28,7 +28,14 @@ struct Context {
   int exit_code = kExitClear;
 
   Result<std::shared_ptr<const RulePack>> LoadRules() const;
+  // A connection of the caller's own.
   Result<std::unique_ptr<Store>> OpenStore() const;
+  // The command's connection, opened on first use and kept until the command ends: what a
+  // command reads and the audit record it appends (RecordAudit) share it.
+  Result<Store*> SharedStore() const;
+
+ private:
+  mutable std::unique_ptr<Store> shared_store_;
 };
 
 // Logs the error on stderr and returns the exit code its kind maps to.

@@ -13,6 +13,15 @@ Result<std::unique_ptr<Store>> Context::OpenStore() const {
   return OpenSqliteStore(db_path.empty() ? service::DefaultDatabasePath() : db_path);
 }
 
+Result<Store*> Context::SharedStore() const {
+  if (!shared_store_) {
+    auto store = OpenStore();
+    if (!store.ok()) return store.status();
+    shared_store_ = std::move(store).value();
+  }
+  return shared_store_.get();
+}
+
 int ExitCodeFor(const Status& status) {
   if (status.ok()) return kExitClear;
   if (status.IsInvalidArgument() || status.IsNotFound()) return kExitUsage;
@@ -25,7 +34,7 @@ int Fail(const Status& status) {
 }
 
 Status RecordAudit(const Context& ctx, std::string_view kind, std::string_view payload_json) {
-  auto store = ctx.OpenStore();
+  auto store = ctx.SharedStore();
   if (!store.ok()) return Status::IOError(store.status().message());
   auto seq = (*store)->AppendAudit(kind, "cli", payload_json);
   if (!seq.ok()) return Status::IOError(seq.status().message());

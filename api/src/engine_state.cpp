@@ -27,7 +27,7 @@ Status EngineState::Reload() {
   // other database work (key lookups, the audit writer).
   auto store = OpenSqliteStore(db_path_);
   if (!store.ok()) return store.status();
-  auto loaded = LoadActiveIndex(**store);
+  auto loaded = service::LoadScreeningIndex(**store, {.allow_empty = true, .log = false});
   if (!loaded.ok()) return loaded.status();
   if (loaded->snapshots.empty()) return Status::OK();  // nothing to screen against yet
   auto next = std::make_shared<IndexSnapshot>();

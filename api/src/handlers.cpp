@@ -87,11 +87,11 @@ ApiResponse HandleScreen(ServerCore& core, const RequestContext& request) {
   ScreenQuery query = ReadScreenQuery(ParseObject(request.body), "");
   auto snapshot = core.engine->Current();
   if (!snapshot) return NotReady();
-  std::vector<ScreenHit> hits = snapshot->index->Screen(query);
+  service::ScreenOutcome screened = service::Screen(*snapshot->index, query);
   core.registrar->Seen("api", query.name, query.country.value_or(""));
-  Json summary = HitsSummary(hits);
+  Json summary = HitsSummary(screened.hits);
   summary["index_generation"] = snapshot->generation;
-  return JsonResponse(service::ScreenDocument(query, hits), std::move(summary));
+  return JsonResponse(std::move(screened.document), std::move(summary));
 }
 
 ApiResponse HandleScreenBatch(ServerCore& core, const RequestContext& request) {
@@ -118,11 +118,11 @@ ApiResponse HandleScreenBatch(ServerCore& core, const RequestContext& request) {
   size_t with_hits = 0;
   for (size_t i = 0; i < queries.size(); ++i) {
     if (std::chrono::steady_clock::now() > request.deadline) return TimedOut();
-    std::vector<ScreenHit> hits = snapshot->index->Screen(queries[i]);
+    service::ScreenOutcome screened = service::Screen(*snapshot->index, queries[i]);
     core.registrar->Seen("api", queries[i].name, queries[i].country.value_or(""));
-    with_hits += !hits.empty();
+    with_hits += !screened.hits.empty();
     if (i) out += ',';
-    out += service::ScreenDocument(queries[i], hits);
+    out += screened.document;
   }
   out += "]}";
   return JsonResponse(std::move(out), {{"parties", queries.size()},
@@ -167,12 +167,12 @@ ApiResponse HandleClassify(ServerCore& core, const RequestContext& request) {
   }
   auto req = service::BuildClassifyRequest(std::move(item).value(), fields, &field);
   if (!req.ok()) throw BadRequest("/" + field, req.status().message());
-  Classifier classifier(core.engine->pack());
-  auto result = classifier.Classify(*req);
-  if (!result.ok()) return ProblemFor(result.status());
-  Json summary = {{"eccn", result->eccn}, {"determinate", result->determinate}};
-  if (result->license_required) summary["license_required"] = *result->license_required;
-  return JsonResponse(ClassificationToJson(*result), std::move(summary));
+  auto classified = service::Classify(core.engine->pack(), std::move(req).value());
+  if (!classified.ok()) return ProblemFor(classified.status());
+  const Classification& result = classified->result;
+  Json summary = {{"eccn", result.eccn}, {"determinate", result.determinate}};
+  if (result.license_required) summary["license_required"] = *result.license_required;
+  return JsonResponse(std::move(classified->document), std::move(summary));
 }
 
 ApiResponse HandleTrace(ServerCore& core, const RequestContext& request) {
@@ -186,31 +186,29 @@ ApiResponse HandleTrace(ServerCore& core, const RequestContext& request) {
   if (name.has_value() == party_id.has_value()) {
     throw BadRequest("", "give exactly one of 'name' and 'party_id'");
   }
-  Date as_of = Date::Today();
+  service::TraceRequest trace;
+  trace.party = name ? *name : *party_id;
   if (as_of_text) {
-    auto d = Date::Parse(*as_of_text);
-    if (!d.ok()) throw BadRequest("/as_of", d.status().message());
-    as_of = *d;
+    // An empty string is a bad date here, not "today".
+    if (as_of_text->empty()) throw BadRequest("/as_of", Date::Parse("").status().message());
+    trace.as_of = *as_of_text;
   }
-  TraceOptions options;
-  if (max_hops) {
-    if (*max_hops < 0 || *max_hops > 16) {
-      throw BadRequest("/max_hops", "max_hops must be between 0 and 16");
-    }
-    options.max_hops = static_cast<int>(*max_hops);
-  }
+  trace.max_hops = max_hops;
+  std::string field;
+  auto query = service::BuildTraceQuery(trace, &field);
+  if (!query.ok()) throw BadRequest("/" + field, query.status().message());
   auto snapshot = core.engine->Current();
   if (!snapshot) return NotReady();
   auto linked = core.engine->Graph(*snapshot);
   if (!linked.ok()) return ProblemFor(linked.status());
-  const std::string& query = name ? *name : *party_id;
-  auto id = (*linked)->graph->ResolveParty(query);
-  if (!id.ok()) return ProblemFor(id.status(), name ? "/name" : "/party_id");
-  auto result = (*linked)->graph->Trace(*id, as_of, *(*linked)->pack, options);
-  if (!result.ok()) return ProblemFor(result.status());
-  return JsonResponse(
-      TraceResultToJson(*result, -1),
-      {{"party", *id}, {"findings", result->findings.size()}, {"signals", result->signals.size()}});
+  auto traced = service::Trace(**linked, *query, -1, &field);
+  if (!traced.ok()) {
+    return field == "party" ? ProblemFor(traced.status(), name ? "/name" : "/party_id")
+                            : ProblemFor(traced.status());
+  }
+  return JsonResponse(std::move(traced->document), {{"party", traced->party_id},
+                                                    {"findings", traced->finding_count},
+                                                    {"signals", traced->signal_count}});
 }
 
 ApiResponse HandleShipmentCheck(ServerCore& core, const RequestContext& request) {

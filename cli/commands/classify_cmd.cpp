@@ -1,15 +1,11 @@
 // chokepoint classify: by --part (catalog), --spec (JSON file) or by figures on the command line.
 #include <algorithm>
-#include <fstream>
 #include <iostream>
-#include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "chokepoint/classify.h"
-#include "chokepoint/data/catalog.h"
-#include "chokepoint/json.h"
 #include "chokepoint/service/classify_service.h"
 #include "cli/cli.h"
+#include "cli/commands/classify_print.h"
 
 namespace chokepoint::cli {
 
@@ -44,14 +40,6 @@ Status SetYesNo(const std::string& text, const char* flag, std::optional<bool>* 
   return Status::OK();
 }
 
-Result<ItemSpec> ReadSpecFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound("cannot read spec file " + path);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return ItemSpecFromJson(buf.str(), path);
-}
-
 // Builds the item: the catalog part or spec file first, then any figure flags on top (so
 // "--part 'RTX 4090' --datacenter yes" asks "what if it were marketed for datacenters?").
 Result<ItemSpec> BuildItem(const ClassifyFlags& f) {
@@ -59,14 +47,11 @@ Result<ItemSpec> BuildItem(const ClassifyFlags& f) {
     return Status::InvalidArgument("give --part or --spec, not both");
   ItemSpec item;
   if (!f.part.empty()) {
-    auto catalog =
-        data::Catalog::Load(f.catalog.empty() ? service::DefaultCatalogPath() : f.catalog);
-    if (!catalog.ok()) return catalog.status();
-    auto part = service::CatalogItem(*catalog, f.part, nullptr);
+    auto part = service::CatalogItem(f.catalog, f.part);
     if (!part.ok()) return part.status();
     item = std::move(part).value();
   } else if (!f.spec_file.empty()) {
-    auto spec = ReadSpecFile(f.spec_file);
+    auto spec = service::ReadSpecFile(f.spec_file);
     if (!spec.ok()) return spec.status();
     item = std::move(spec).value();
   }
@@ -135,80 +120,25 @@ Result<ClassifyRequest> BuildRequest(const ClassifyFlags& f) {
   return req;
 }
 
-void PrintHuman(const Classification& c, std::ostream& out) {
-  out << (c.item.name.empty() ? "item" : c.item.name) << " on " << c.as_of.ToString() << ": "
-      << c.eccn;
-  if (c.destination) {
-    out << ", " << (*c.license_required ? "licence required" : "no licence required") << " for "
-        << *c.destination;
-  }
-  out << "\n\nFigures\n";
-  if (c.figures.tpp)
-    out << "  TPP = " << c.figures.tpp_arithmetic << "   (" << c.figures.tpp_basis << ")\n";
-  if (!c.figures.performance_density_arithmetic.empty()) {
-    out << "  PD  = " << c.figures.performance_density_arithmetic << "\n";
-  } else if (c.item.kind != ItemKind::kHbmStack) {
-    out << "  PD  unknown (no die area given)\n";
-  }
-  if (!c.figures.memory_bandwidth_density_arithmetic.empty()) {
-    out << "  memory bandwidth density = " << c.figures.memory_bandwidth_density_arithmetic << "\n";
-  }
-  out << "\nReasons\n";
-  for (const auto& r : c.reasons) out << "  " << r << "\n";
-  if (c.destination) {
-    out << "\nDestination " << *c.destination;
-    if (c.destination_treated_as != *c.destination)
-      out << " (treated as " << c.destination_treated_as << ")";
-    out << ": " << (c.destination_groups.empty() ? "no listed country group" : "");
-    for (size_t i = 0; i < c.destination_groups.size(); ++i)
-      out << (i ? " " : "") << c.destination_groups[i];
-    out << "\n  licence required: " << (*c.license_required ? "yes" : "no") << "\n";
-    if (*c.license_required) {
-      out << "  review policy:    " << c.policy << "\n";
-      out << "  exceptions:       ";
-      if (c.license_exceptions.empty()) out << "none";
-      for (size_t i = 0; i < c.license_exceptions.size(); ++i)
-        out << (i ? ", " : "") << c.license_exceptions[i];
-      out << "\n";
-    }
-  }
-  out << "\nRules (" << c.rules_version << ")\n";
-  for (const auto& r : c.rules) {
-    out << "  " << r.id << " [" << RuleKindName(r.kind) << ", effective " << r.effective.ToString()
-        << "]: " << r.citation;
-    if (!r.fr.empty()) out << "; " << r.fr;
-    out << "\n";
-  }
-  if (!c.warnings.empty()) {
-    out << "\nWarnings\n";
-    for (const auto& w : c.warnings) out << "  ! " << w << "\n";
-  }
-  if (!c.determinate) out << "\nThe answer is indeterminate: supply the missing figures above.\n";
-}
-
 int RunClassify(const Context& ctx, const ClassifyFlags& flags) {
   auto request = BuildRequest(flags);
   if (!request.ok()) return Fail(request.status());
   auto rules = ctx.LoadRules();
   if (!rules.ok()) return Fail(rules.status());
-  Classifier classifier(*rules);
-  auto result = classifier.Classify(*request);
-  if (!result.ok()) return Fail(result.status());
-
-  std::string json = ClassificationToJson(*result);
-  if (Status s =
-          RecordAudit(ctx, "classify", service::ClassifyAuditPayload(*request, *result, json));
+  auto classified = service::Classify(*rules, std::move(request).value());
+  if (!classified.ok()) return Fail(classified.status());
+  if (Status s = RecordAudit(ctx, "classify", service::ClassifyAuditPayload(*classified));
       !s.ok()) {
     return Fail(s);
   }
-
+  const Classification& result = classified->result;
   if (flags.json) {
-    std::cout << json << "\n";
+    std::cout << classified->document << "\n";
   } else {
-    PrintHuman(*result, std::cout);
+    PrintClassification(result, std::cout);
   }
-  if (!result->determinate) return kExitFindings;
-  return result->license_required.value_or(false) ? kExitFindings : kExitClear;
+  if (!result.determinate) return kExitFindings;
+  return result.license_required.value_or(false) ? kExitFindings : kExitClear;
 }
 
 }  // namespace

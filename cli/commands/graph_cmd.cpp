@@ -13,6 +13,7 @@
 #include "chokepoint/list_links.h"
 #include "chokepoint/screen_store.h"
 #include "chokepoint/service/party_register.h"
+#include "chokepoint/service/screen_service.h"
 #include "chokepoint/service/trace_service.h"
 #include "cli/cli.h"
 
@@ -28,13 +29,6 @@ struct GraphFlags {
   bool json = false;
 };
 
-Result<Date> AsOf(const std::string& text) {
-  if (text.empty()) return Date::Today();
-  auto d = Date::Parse(text);
-  if (!d.ok()) return d.status().WithContext("--as-of");
-  return *d;
-}
-
 int RunImport(const Context& ctx, const GraphFlags& f) {
   auto store = ctx.OpenStore();
   if (!store.ok()) return Fail(store.status());
@@ -44,16 +38,25 @@ int RunImport(const Context& ctx, const GraphFlags& f) {
   return kExitClear;
 }
 
-Result<service::LinkedGraph> LoadLinkedGraph(const Context& ctx, const GraphFlags& f) {
-  auto store = ctx.OpenStore();
+// The stored network linked to the active lists (none imported: linked to nothing).
+Result<service::LinkedGraph> LoadLinkedGraph(const Context& ctx, const service::TraceQuery& q) {
+  auto store = ctx.SharedStore();
   if (!store.ok()) return store.status();
-  auto index = LoadActiveIndex(**store);
+  auto index = service::LoadScreeningIndex(**store, {.allow_empty = true, .log = false});
   if (!index.ok()) return index.status();
   auto pack = ctx.LoadRules();
   if (!pack.ok()) return pack.status();
-  ListLinkOptions options;
-  if (f.link_threshold >= 0) options.name_threshold = f.link_threshold;
-  return service::LoadLinkedGraph(**store, *index->index, *pack, options);
+  return service::LoadLinkedGraph(**store, *index->index, *pack, q.link_options);
+}
+
+// The service names request fields; the command line knows them as flags.
+Status FlagError(const std::string& field, const Status& s) {
+  if (field == "as_of") return s.WithContext("--as-of");
+  if (field == "max_hops") return Status::InvalidArgument("--max-hops must be between 0 and 16");
+  if (field == "link_threshold") {
+    return Status::InvalidArgument("--link-threshold must be between 0 and 1");
+  }
+  return s;
 }
 
 // Renders DOT to SVG with Graphviz's `dot`, when it is installed (Debian package graphviz).
@@ -72,48 +75,47 @@ Status RenderSvg(const std::string& dot_path, const std::string& svg_path) {
   return Status::OK();
 }
 
+Status WriteDot(const service::LinkedGraph& linked, const service::TraceQuery& q,
+                const std::string& party_id, const GraphFlags& f) {
+  auto dot = linked.graph->ToDot(party_id, q.as_of, q.options.max_hops);
+  if (!dot.ok()) return dot.status();
+  const std::string dot_path = f.dot_file.empty() ? f.svg_file + ".dot" : f.dot_file;
+  if (!(std::ofstream(dot_path) << *dot)) return Status::IOError("cannot write " + dot_path);
+  spdlog::info("wrote {}", dot_path);
+  if (!f.svg_file.empty()) {
+    if (Status s = RenderSvg(dot_path, f.svg_file); !s.ok()) return s;
+    if (f.dot_file.empty()) std::filesystem::remove(dot_path);
+  }
+  return Status::OK();
+}
+
 int RunTrace(const Context& ctx, const GraphFlags& f, bool ownership_only) {
-  auto as_of = AsOf(f.as_of);
-  if (!as_of.ok()) return Fail(as_of.status());
-  auto linked = LoadLinkedGraph(ctx, f);
+  service::TraceRequest request;
+  request.party = f.party;
+  request.as_of = f.as_of;
+  if (!ownership_only) request.max_hops = f.max_hops;
+  if (f.link_threshold >= 0) request.link_threshold = f.link_threshold;
+  std::string field;
+  auto query = service::BuildTraceQuery(request, &field);
+  if (!query.ok()) return Fail(FlagError(field, query.status()));
+  auto linked = LoadLinkedGraph(ctx, *query);
   if (!linked.ok()) return Fail(linked.status());
-  auto id = linked->graph->ResolveParty(f.party);
-  if (!id.ok()) return Fail(id.status());
-  std::string doc;
-  bool findings = false;
-  if (ownership_only) {
-    auto report = linked->graph->Ownership(*id, *as_of, *linked->pack);
-    if (!report.ok()) return Fail(report.status());
-    doc = OwnershipReportToJson(*report, f.json ? -1 : 2);
-    findings = !report->listed_owners.empty();
-  } else {
-    TraceOptions options;
-    options.max_hops = f.max_hops;
-    auto result = linked->graph->Trace(*id, *as_of, *linked->pack, options);
-    if (!result.ok()) return Fail(result.status());
-    doc = TraceResultToJson(*result, f.json ? -1 : 2);
-    findings = !result->findings.empty() || !result->signals.empty();
-    if (!f.dot_file.empty() || !f.svg_file.empty()) {
-      auto dot = linked->graph->ToDot(*id, *as_of, f.max_hops);
-      if (!dot.ok()) return Fail(dot.status());
-      const std::string dot_path = f.dot_file.empty() ? f.svg_file + ".dot" : f.dot_file;
-      if (!(std::ofstream(dot_path) << *dot))
-        return Fail(Status::IOError("cannot write " + dot_path));
-      spdlog::info("wrote {}", dot_path);
-      if (!f.svg_file.empty()) {
-        if (Status s = RenderSvg(dot_path, f.svg_file); !s.ok()) return Fail(s);
-        if (f.dot_file.empty()) std::filesystem::remove(dot_path);
-      }
-    }
+  const int indent = f.json ? -1 : 2;
+  auto traced = ownership_only ? service::Ownership(*linked, *query, indent, nullptr)
+                               : service::Trace(*linked, *query, indent, nullptr);
+  if (!traced.ok()) return Fail(traced.status());
+  if (!ownership_only && (!f.dot_file.empty() || !f.svg_file.empty())) {
+    if (Status s = WriteDot(*linked, *query, traced->party_id, f); !s.ok()) return Fail(s);
   }
   const char* command = ownership_only ? "ownership" : "trace";
   if (Status s = RecordAudit(ctx, command,
-                             service::TraceAuditPayload(command, *id, *as_of, *linked->pack, doc));
+                             service::TraceAuditPayload(command, traced->party_id, query->as_of,
+                                                        *linked->pack, traced->document));
       !s.ok()) {
     return Fail(s);
   }
-  std::cout << doc << "\n";
-  return findings ? kExitFindings : kExitClear;
+  std::cout << traced->document << "\n";
+  return traced->findings ? kExitFindings : kExitClear;
 }
 
 }  // namespace

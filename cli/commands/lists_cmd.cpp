@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "chokepoint/data/list_import.h"
 #include "chokepoint/service/lists_service.h"
@@ -13,8 +12,6 @@
 namespace chokepoint::cli {
 
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 struct ListsFlags {
   std::vector<std::string> files;
@@ -29,8 +26,6 @@ struct ListsFlags {
   std::string base_url;
   std::vector<std::string> sources;
 };
-
-std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 void PrintIssues(const data::ParseReport& report) {
   for (const data::ImportIssue& issue : report.issues) std::cerr << issue.ToString() << "\n";
@@ -93,16 +88,6 @@ int RunStatus(const Context& ctx, const ListsFlags& flags) {
   return kExitClear;
 }
 
-Json DiffEntriesJson(const std::vector<data::DiffEntry>& entries, bool with_previous) {
-  Json out = Json::array();
-  for (const data::DiffEntry& e : entries) {
-    Json j = {{"source_code", e.source_code}, {"list_id", e.list_id}, {"name", e.name}};
-    if (with_previous) j["previous_name"] = e.previous_name;
-    out.push_back(std::move(j));
-  }
-  return out;
-}
-
 void PrintDiffEntries(char mark, const std::vector<data::DiffEntry>& entries) {
   for (const data::DiffEntry& e : entries) {
     std::cout << "  " << mark << " " << e.source_code << " " << e.list_id << "  " << e.name;
@@ -121,17 +106,7 @@ int RunDiff(const Context& ctx, const ListsFlags& flags) {
   auto diff = data::DiffSnapshots(**store, from, to);
   if (!diff.ok()) return Fail(diff.status());
   if (flags.json) {
-    Json doc = {{"diffs", Json::array()}};
-    for (const data::SnapshotDiff& d : diff->diffs) {
-      doc["diffs"].push_back({{"source", d.source},
-                              {"from", d.from_id ? Json(*d.from_id) : Json(nullptr)},
-                              {"to", d.to_id},
-                              {"added", DiffEntriesJson(d.added, false)},
-                              {"removed", DiffEntriesJson(d.removed, false)},
-                              {"changed", DiffEntriesJson(d.changed, true)},
-                              {"unchanged", d.unchanged}});
-    }
-    std::cout << Dump(doc) << "\n";
+    std::cout << service::DumpJson(service::ListDiffJson(*diff)) << "\n";
     return kExitClear;
   }
   if (diff->diffs.empty()) std::cout << "no list snapshots to compare\n";

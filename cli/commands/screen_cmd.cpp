@@ -1,17 +1,8 @@
 // chokepoint screen: one name, or a CSV of names to JSON lines, against the active list snapshots.
-#include <spdlog/spdlog.h>
-#include <unistd.h>
-
-#include <algorithm>
-#include <chrono>
-#include <fstream>
+#include <cstdio>
 #include <iostream>
-#include <nlohmann/json.hpp>
-#include <sstream>
-#include <thread>
 
 #include "chokepoint/json.h"
-#include "chokepoint/screen_store.h"
 #include "cli/cli.h"
 #include "cli/commands/screen_common.h"
 
@@ -30,29 +21,12 @@ service::ScreenInput InputFromFlags(const ScreenFlags& f) {
   return in;
 }
 
-namespace {
 // The service names input fields; the command line knows them as flags.
 Status FlagError(const std::string& field, const Status& s) {
   if (field == "as_of") return s.WithContext("--as-of");
   if (field == "threshold") return Status::InvalidArgument("--threshold must be between 0 and 1");
   if (field == "limit") return s.WithContext("--limit");
   return s;
-}
-}  // namespace
-
-Result<ScreenQuery> BaseQuery(const ScreenFlags& f) {
-  ScreenQuery q;
-  std::string field;
-  if (Status s = service::ApplyScreenOptions(InputFromFlags(f), &q, &field); !s.ok()) {
-    return FlagError(field, s);
-  }
-  return q;
-}
-
-Result<LoadedIndex> LoadIndex(const Context& ctx) {
-  auto store = ctx.OpenStore();
-  if (!store.ok()) return store.status();
-  return service::LoadScreeningIndex(**store);
 }
 
 }  // namespace screen_internal
@@ -86,20 +60,22 @@ int RunSingle(const Context& ctx, const ScreenFlags& f) {
   std::string field;
   auto query = service::BuildScreenQuery(InputFromFlags(f), &field);
   if (!query.ok()) return Fail(FlagError(field, query.status()));
-  auto loaded = LoadIndex(ctx);
+  auto store = ctx.SharedStore();  // the index is read from it, the audit record appended to it
+  if (!store.ok()) return Fail(store.status());
+  auto loaded = service::LoadScreeningIndex(**store);
   if (!loaded.ok()) return Fail(loaded.status());
-  auto hits = loaded->index->Screen(*query);
-  std::string doc = service::ScreenDocument(*query, hits);
-  if (Status s = RecordAudit(ctx, "screen", service::ScreenAuditPayload(doc, loaded->snapshots));
+  service::ScreenOutcome screened = service::Screen(*loaded->index, *query);
+  if (Status s = RecordAudit(ctx, "screen",
+                             service::ScreenAuditPayload(screened.document, loaded->snapshots));
       !s.ok()) {
     return Fail(s);
   }
   if (f.json) {
-    std::cout << doc << "\n";
+    std::cout << screened.document << "\n";
   } else {
-    PrintHuman(*query, hits);
+    PrintHuman(*query, screened.hits);
   }
-  return hits.empty() ? kExitClear : kExitFindings;
+  return screened.hits.empty() ? kExitClear : kExitFindings;
 }
 
 }  // namespace

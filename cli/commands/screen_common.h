@@ -1,10 +1,8 @@
-// Pieces `screen` and `screen --input` share: flags, query validation, loading the index.
+// Pieces `screen` and `screen --input` share: flags and their errors.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <string>
 
-#include "chokepoint/screen_store.h"
 #include "chokepoint/service/screen_service.h"
 #include "cli/cli.h"
 
@@ -21,10 +19,8 @@ struct ScreenFlags {
 
 // The flags as the service's screening input (validation lives in chokepoint/service).
 service::ScreenInput InputFromFlags(const ScreenFlags& f);
-// as_of, threshold and limit from the flags; errors name the flag.
-Result<ScreenQuery> BaseQuery(const ScreenFlags& f);
-// The index over the active snapshots; InvalidArgument when no list was imported yet.
-Result<LoadedIndex> LoadIndex(const Context& ctx);
+// A validation error of the service, which names the input field, in terms of the flag.
+Status FlagError(const std::string& field, const Status& s);
 
 int RunBatch(const Context& ctx, const ScreenFlags& flags);
 

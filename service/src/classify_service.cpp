@@ -1,10 +1,13 @@
 #include "chokepoint/service/classify_service.h"
 
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <tuple>
 
 #include "chokepoint/country.h"
 #include "chokepoint/json.h"
+#include "chokepoint/service/defaults.h"
 
 namespace chokepoint::service {
 
@@ -22,6 +25,20 @@ Result<ItemSpec> CatalogItem(const data::Catalog& catalog, std::string_view part
   auto found = catalog.Find(part);
   if (!found.ok()) return Bad(bad_field, "part", found.status());
   return (*found)->spec;
+}
+
+Result<ItemSpec> CatalogItem(const std::string& catalog_path, std::string_view part) {
+  auto catalog = data::Catalog::Load(catalog_path.empty() ? DefaultCatalogPath() : catalog_path);
+  if (!catalog.ok()) return catalog.status();
+  return CatalogItem(*catalog, part, nullptr);
+}
+
+Result<ItemSpec> ReadSpecFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot read spec file " + path);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return ItemSpecFromJson(buf.str(), path);
 }
 
 Result<ClassifyRequest> BuildClassifyRequest(ItemSpec item, const ClassifyFields& fields,
@@ -53,6 +70,21 @@ Result<ClassifyRequest> BuildClassifyRequest(ItemSpec item, const ClassifyFields
   }
   req.packaged_outside_d5 = fields.packaged_outside_d5;
   return req;
+}
+
+Result<ClassifyOutcome> Classify(std::shared_ptr<const RulePack> pack, ClassifyRequest request) {
+  Classifier classifier(std::move(pack));
+  auto result = classifier.Classify(request);
+  if (!result.ok()) return result.status();
+  ClassifyOutcome out;
+  out.request = std::move(request);
+  out.result = std::move(result).value();
+  out.document = ClassificationToJson(out.result);
+  return out;
+}
+
+std::string ClassifyAuditPayload(const ClassifyOutcome& outcome) {
+  return ClassifyAuditPayload(outcome.request, outcome.result, outcome.document);
 }
 
 std::string ClassifyAuditPayload(const ClassifyRequest& request, const Classification& result,

@@ -70,15 +70,18 @@ Result<ScreenQuery> BuildScreenQuery(const ScreenInput& in, std::string* bad_fie
   return q;
 }
 
-Result<LoadedIndex> LoadScreeningIndex(Store& store) {
+Result<LoadedIndex> LoadScreeningIndex(Store& store, const IndexLoadOptions& options) {
   auto loaded = LoadActiveIndex(store);
   if (!loaded.ok()) return loaded.status();
   if (loaded->snapshots.empty()) {
+    if (options.allow_empty) return loaded;
     return Status::InvalidArgument("no lists imported yet: run `chokepoint lists import FILE...`");
   }
-  spdlog::info("screening index: {} entries, {} names from {} snapshots in {:.2f} s",
-               loaded->index->entries(), loaded->index->names(), loaded->snapshots.size(),
-               loaded->load_seconds);
+  if (options.log) {
+    spdlog::info("screening index: {} entries, {} names from {} snapshots in {:.2f} s",
+                 loaded->index->entries(), loaded->index->names(), loaded->snapshots.size(),
+                 loaded->load_seconds);
+  }
   return loaded;
 }
 
@@ -92,11 +95,24 @@ std::string ScreenDocument(const ScreenQuery& query, const std::vector<ScreenHit
   return ScreenResultToJson(query, hits);
 }
 
+ScreenOutcome Screen(const ScreeningIndex& index, const ScreenQuery& query) {
+  ScreenOutcome out;
+  out.hits = index.Screen(query);
+  out.document = ScreenDocument(query, out.hits);
+  return out;
+}
+
 std::string ScreenAuditPayload(std::string_view document,
                                const std::vector<ListSnapshot>& snapshots) {
-  nlohmann::ordered_json audit = nlohmann::ordered_json::parse(document);
-  audit["snapshots"] = SnapshotIds(snapshots);
-  return audit.dump();
+  // The document is one compact JSON object with no "snapshots" key (ScreenResultToJson), so
+  // reopening it gives the bytes that parsing it, adding the key and dumping it again gave.
+  std::string payload(document);
+  if (payload.empty() || payload.back() != '}') return payload;  // not a screen document
+  payload.pop_back();
+  payload += payload.size() > 1 ? ",\"snapshots\":" : "\"snapshots\":";
+  payload += SnapshotIds(snapshots).dump();
+  payload += '}';
+  return payload;
 }
 
 }  // namespace chokepoint::service

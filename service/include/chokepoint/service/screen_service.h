@@ -38,14 +38,36 @@ Status ApplyPartyFields(std::string_view country, std::string_view type, ScreenQ
 // The whole query; the name must have something to match on.
 Result<ScreenQuery> BuildScreenQuery(const ScreenInput& in, std::string* bad_field);
 
-// The index over the active snapshots; InvalidArgument when no list was imported yet.
-Result<LoadedIndex> LoadScreeningIndex(Store& store);
+struct IndexLoadOptions {
+  // With no list imported yet: an empty result (null index, no snapshots) instead of the
+  // InvalidArgument that tells the user to import one (the server waits for an import; the graph
+  // loads its network without list links).
+  bool allow_empty = false;
+  // Log the index's size at info level (the server logs its own line, with the generation).
+  bool log = true;
+};
+
+// The index over the active snapshots, with the snapshots it was built from: the one loader of
+// `screen`, `trace`, `audit` and the server. InvalidArgument when no list was imported yet
+// (unless options.allow_empty).
+Result<LoadedIndex> LoadScreeningIndex(Store& store, const IndexLoadOptions& options = {});
 
 nlohmann::ordered_json SnapshotIds(const std::vector<ListSnapshot>& snapshots);
 
-// The `screen --json` document and the audit payload of one screening (the document plus the
-// ids of the snapshots screened against).
+// The `screen --json` document (and the body of `POST /v1/screen`).
 std::string ScreenDocument(const ScreenQuery& query, const std::vector<ScreenHit>& hits);
+
+// One screening: the hits of a validated query and its document.
+struct ScreenOutcome {
+  std::vector<ScreenHit> hits;  // point into the index: valid while it lives
+  std::string document;         // ScreenDocument(query, hits)
+};
+// The screen use case of `chokepoint screen NAME` and `POST /v1/screen`: `query` comes from
+// BuildScreenQuery (validation first, so a bad input costs no index load).
+ScreenOutcome Screen(const ScreeningIndex& index, const ScreenQuery& query);
+
+// The audit payload of one screening: the document's fields plus "snapshots" (the ids of the
+// snapshots screened against), appended to the document's text without re-parsing it.
 std::string ScreenAuditPayload(std::string_view document,
                                const std::vector<ListSnapshot>& snapshots);
 
