@@ -12,6 +12,7 @@
 #include "chokepoint/batch.h"
 #include "chokepoint/data/party_csv.h"
 #include "chokepoint/graph.h"
+#include "chokepoint/json.h"
 #include "chokepoint/list_links.h"
 #include "chokepoint/screen_store.h"
 #include "chokepoint/service/trace_service.h"

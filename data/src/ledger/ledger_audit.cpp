@@ -7,6 +7,8 @@
 #include <set>
 #include <thread>
 
+#include "chokepoint/json.h"
+
 namespace chokepoint::data {
 
 namespace {

@@ -20,6 +20,7 @@
 #include "chokepoint/json.h"
 #include "chokepoint/rational.h"
 #include "chokepoint/sha256.h"
+#include "chokepoint/strings.h"
 
 namespace chokepoint::data {
 
@@ -54,49 +55,6 @@ constexpr const char* kColumnNames[kColumnCount] = {
     "exporter_role"};
 
 constexpr Column kRequired[] = {kShipmentId, kShipDate, kItem, kDestination};
-
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-// The offset of the first byte that breaks UTF-8 (overlong forms and surrogates included), or npos.
-size_t InvalidUtf8At(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    size_t n = 0;
-    uint32_t cp = 0;
-    if (b < 0x80) {
-      ++i;
-      continue;
-    } else if ((b & 0xE0) == 0xC0) {
-      n = 1, cp = b & 0x1F;
-    } else if ((b & 0xF0) == 0xE0) {
-      n = 2, cp = b & 0x0F;
-    } else if ((b & 0xF8) == 0xF0) {
-      n = 3, cp = b & 0x07;
-    } else {
-      return i;
-    }
-    if (i + n >= s.size()) return i;  // truncated sequence
-    for (size_t k = 1; k <= n; ++k) {
-      const auto c = static_cast<unsigned char>(s[i + k]);
-      if ((c & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (c & 0x3F);
-    }
-    static constexpr uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-    i += n + 1;
-  }
-  return std::string_view::npos;
-}
 
 // Validates one ledger line's fields (by column) into *s: the CSV reader and the JSON of
 // POST /v1/shipments/check share it, so a line means the same whichever way it arrives.
@@ -197,7 +155,7 @@ std::optional<LedgerIssue> FillShipment(const std::function<std::string(Column)>
     s->intermediaries.push_back(std::move(party));
   }
   s->end_use = field(kEndUse);
-  s->exporter_role = Lower(field(kExporterRole));
+  s->exporter_role = AsciiLower(field(kExporterRole));
   return issue;
 }
 
@@ -285,7 +243,7 @@ Result<std::unique_ptr<LedgerReader>> LedgerReader::Open(const std::string& path
   impl->header_line = header.line;
   std::fill(std::begin(impl->column), std::end(impl->column), -1);
   for (size_t i = 0; i < header.fields.size(); ++i) {
-    const std::string name = Lower(Trim(header.fields[i]));
+    const std::string name = AsciiLower(Trim(header.fields[i]));
     for (int c = 0; c < kColumnCount; ++c) {
       if (name == kColumnNames[c] && impl->column[c] < 0) impl->column[c] = static_cast<int>(i);
     }
