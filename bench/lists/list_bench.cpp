@@ -13,6 +13,7 @@
 
 #include "chokepoint/data/list_formats.h"
 #include "chokepoint/data/list_import.h"
+#include "chokepoint/json.h"
 #include "chokepoint/list_entry.h"
 #include "chokepoint/store.h"
 
