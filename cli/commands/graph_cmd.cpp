@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "chokepoint/graph.h"
+#include "chokepoint/json.h"
 #include "chokepoint/list_links.h"
 #include "chokepoint/screen_store.h"
 #include "chokepoint/service/party_register.h"

@@ -10,22 +10,11 @@
 
 #include "chokepoint/country.h"
 #include "chokepoint/data/csv_reader.h"
+#include "chokepoint/strings.h"
 
 namespace chokepoint::data {
 
 namespace {
-
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 Status Bad(std::string_view file, int64_t line, std::string_view field, const std::string& why) {
   std::string msg = std::string(file) + ":" + std::to_string(line) + ": ";
@@ -43,7 +32,7 @@ class Table {
     if (!reader_.Next(&header)) return Bad(name_, 1, "", "the file is empty (no header row)");
     if (!header.error.empty()) return Bad(name_, header.line, "", header.error);
     for (size_t i = 0; i < header.fields.size(); ++i) {
-      columns_.emplace(Lower(Trim(header.fields[i])), i);
+      columns_.emplace(AsciiLower(Trim(header.fields[i])), i);
       names_.push_back(Trim(header.fields[i]));
     }
     for (const char* col : required) {
@@ -107,7 +96,7 @@ Status ParseParty(const Table& t, Party* p) {
     p->country = *norm;
   }
   p->address = t.Get("address");
-  const std::string kind = Lower(t.Get("kind"));
+  const std::string kind = AsciiLower(t.Get("kind"));
   auto k = kind.empty() ? std::optional<PartyKind>(PartyKind::kCompany) : ParsePartyKind(kind);
   if (!k) return t.Fail("kind", "'" + kind + "' is not company or person");
   p->kind = *k;
@@ -120,7 +109,8 @@ Status ParseParty(const Table& t, Party* p) {
     if (colon == std::string::npos || colon == 0 || colon + 1 == item.size()) {
       return t.Fail("identifiers", "'" + item + "' is not scheme:value");
     }
-    p->identifiers.push_back({Lower(Trim(item.substr(0, colon))), Trim(item.substr(colon + 1))});
+    p->identifiers.push_back(
+        {AsciiLower(Trim(item.substr(0, colon))), Trim(item.substr(colon + 1))});
   }
   return Status::OK();
 }
@@ -131,7 +121,7 @@ Status ParseLink(const Table& t, Link* l) {
   l->to = t.Get("to_id");
   if (l->to.empty()) return t.Fail("to_id", "is empty");
   if (l->from == l->to) return t.Fail("to_id", "a party cannot link to itself");
-  const std::string rel = Lower(t.Get("relation"));
+  const std::string rel = AsciiLower(t.Get("relation"));
   auto r = ParseRelation(rel);
   if (!r) {
     return t.Fail("relation", "'" + rel +
@@ -140,7 +130,7 @@ Status ParseLink(const Table& t, Link* l) {
   }
   l->relation = *r;
   const std::string share = t.Get("share_pct");
-  if (!share.empty() && share != "?" && Lower(share) != "unknown") {
+  if (!share.empty() && share != "?" && AsciiLower(share) != "unknown") {
     if (*r != Relation::kOwns) return t.Fail("share_pct", "only owns links carry a share");
     std::string digits = share;
     if (!digits.empty() && digits.back() == '%') digits.pop_back();

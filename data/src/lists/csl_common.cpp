@@ -58,21 +58,21 @@ bool StartsWith(std::string_view text, std::string_view prefix) {
 }  // namespace
 
 SourceName CslSource(std::string_view published) {
-  published = Trim(published);
+  published = TrimView(published);
   std::string_view head = published.substr(0, published.find(" - "));
   size_t open = head.rfind('(');
   size_t close = head.rfind(')');
   if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
-    return {std::string(Trim(head)), std::string(Trim(head))};
+    return {std::string(TrimView(head)), std::string(TrimView(head))};
   }
-  std::string_view code = Trim(head.substr(open + 1, close - open - 1));
+  std::string_view code = TrimView(head.substr(open + 1, close - open - 1));
   for (const auto& [alias, canonical] : kCodeAliases) {
     if (code == alias) code = canonical;
   }
   if (std::optional<SourceName> known = FindKnown(code)) return *known;
   // A list the table does not know yet: its own words, without the code and the agency.
-  std::string name(Trim(head.substr(0, open)));
-  if (std::string_view tail = Trim(head.substr(close + 1)); !tail.empty()) {
+  std::string name(TrimView(head.substr(0, open)));
+  if (std::string_view tail = TrimView(head.substr(close + 1)); !tail.empty()) {
     name += " " + std::string(tail);
   }
   return {name, std::string(code)};
@@ -102,29 +102,29 @@ ListAddress CslAddress(std::string_view flat) {
   for (size_t pos; (pos = text.find(" ,")) != std::string::npos;) text.erase(pos, 1);
   size_t comma = text.rfind(',');
   std::string_view last =
-      Trim(std::string_view(text).substr(comma == std::string::npos ? 0 : comma + 1));
+      TrimView(std::string_view(text).substr(comma == std::string::npos ? 0 : comma + 1));
   if (IsAlpha2(last)) {
     address.country = std::string(last);
     text.resize(comma == std::string::npos ? 0 : comma);
   }
-  address.text = std::string(Trim(text));
+  address.text = std::string(TrimView(text));
   return address;
 }
 
 ListIdentifier CslIdentifier(std::string_view flat) {
   ListIdentifier id;
-  flat = Trim(flat);
+  flat = TrimView(flat);
   size_t comma = flat.find(", ");
   if (comma == std::string_view::npos) {
     id.value = std::string(flat);
     return id;
   }
-  id.scheme = std::string(Trim(flat.substr(0, comma)));
-  std::string_view rest = Trim(flat.substr(comma + 2));
+  id.scheme = std::string(TrimView(flat.substr(0, comma)));
+  std::string_view rest = TrimView(flat.substr(comma + 2));
   size_t last = rest.rfind(", ");
-  if (last != std::string_view::npos && IsAlpha2(Trim(rest.substr(last + 2)))) {
-    id.country = std::string(Trim(rest.substr(last + 2)));
-    rest = Trim(rest.substr(0, last));
+  if (last != std::string_view::npos && IsAlpha2(TrimView(rest.substr(last + 2)))) {
+    id.country = std::string(TrimView(rest.substr(last + 2)));
+    rest = TrimView(rest.substr(0, last));
   }
   id.value = std::string(rest);
   return id;

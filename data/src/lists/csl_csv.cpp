@@ -17,7 +17,7 @@ class CslRow {
   std::string_view Get(const std::string& column) const {
     auto it = columns_.find(column);
     if (it == columns_.end() || it->second >= row_.fields.size()) return {};
-    return Trim(row_.fields[it->second]);
+    return TrimView(row_.fields[it->second]);
   }
 
  private:
@@ -104,8 +104,8 @@ Status ParseCslCsv(const std::string& path, ParseContext& ctx) {
   std::vector<std::string> header;
   std::map<std::string, size_t> columns;
   for (const std::string& field : row.fields) {
-    columns.emplace(std::string(Trim(field)), header.size());
-    header.emplace_back(Trim(field));
+    columns.emplace(std::string(TrimView(field)), header.size());
+    header.emplace_back(TrimView(field));
   }
   if (!columns.count("name") || !columns.count("source")) {
     return Status::InvalidArgument(FileLabel(path) +
@@ -114,8 +114,8 @@ Status ParseCslCsv(const std::string& path, ParseContext& ctx) {
   ParseReport& report = ctx.report();
   while (reader.Next(&row)) {
     // The published file repeats its header as line 2; it is not data and not malformed.
-    if (row.fields.size() == header.size() && Trim(row.fields[0]) == header[0] &&
-        Trim(row.fields[1]) == header[1]) {
+    if (row.fields.size() == header.size() && TrimView(row.fields[0]) == header[0] &&
+        TrimView(row.fields[1]) == header[1]) {
       continue;
     }
     ++report.rows_read;

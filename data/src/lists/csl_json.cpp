@@ -13,7 +13,7 @@ namespace {
 using Json = nlohmann::json;
 
 std::string Text(const Json& value) {
-  if (value.is_string()) return std::string(Trim(value.get<std::string>()));
+  if (value.is_string()) return std::string(TrimView(value.get<std::string>()));
   if (value.is_number() || value.is_boolean()) return value.dump();
   if (value.is_array()) {
     std::string out;

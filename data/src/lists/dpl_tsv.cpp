@@ -45,7 +45,7 @@ class DplParser {
   std::string_view Get(const CsvRow& row, const char* column) const {
     auto it = columns_.find(column);
     if (it == columns_.end() || it->second >= row.fields.size()) return {};
-    return Trim(row.fields[it->second]);
+    return TrimView(row.fields[it->second]);
   }
   Status AddRow(const CsvRow& row);
   Status Flush();
@@ -64,7 +64,7 @@ Status DplParser::Run() {
   CsvReader reader(*data, '\t');
   CsvRow row;
   if (!reader.Next(&row)) return Status::InvalidArgument(FileLabel(path_) + ": empty file");
-  for (const std::string& f : row.fields) columns_.emplace(std::string(Trim(f)), width_++);
+  for (const std::string& f : row.fields) columns_.emplace(std::string(TrimView(f)), width_++);
   if (!columns_.count("Name") || !columns_.count("Effective_Date")) {
     return Status::InvalidArgument(FileLabel(path_) +
                                    ":1: not a DPL header (no 'Name' and 'Effective_Date')");

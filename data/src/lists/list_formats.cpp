@@ -13,7 +13,6 @@ namespace chokepoint::data {
 namespace {
 
 using lists::FileLabel;
-using lists::Lower;
 
 struct FormatInfo {
   ListFormat format;
@@ -71,7 +70,7 @@ std::optional<ListFormat> FromXmlRoot(const std::string& root) {
 }
 
 std::optional<ListFormat> ByName(const std::string& path) {
-  std::string name = Lower(FileLabel(path));
+  std::string name = AsciiLower(FileLabel(path));
   if (name == "sdn.csv" || name == "add.csv" || name == "alt.csv" || name == "sdn_comments.csv") {
     return ListFormat::kSdnCsv;
   }
@@ -91,7 +90,7 @@ std::optional<ListFormat> ByName(const std::string& path) {
 std::optional<ListFormat> BySniffing(const std::string& path) {
   std::string head = Head(path);
   std::string_view first = std::string_view(head).substr(0, head.find('\n'));
-  std::string_view trimmed = lists::Trim(head);
+  std::string_view trimmed = TrimView(head);
   if (trimmed.empty()) return std::nullopt;
   if (trimmed.front() == '<') return FromXmlRoot(XmlRoot(head));
   if (trimmed.front() == '{' || trimmed.front() == '[') return ListFormat::kCslJson;

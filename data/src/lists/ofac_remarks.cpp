@@ -49,12 +49,12 @@ bool ParseIdentifier(std::string_view piece, ListIdentifier* id) {
     size_t open = piece.rfind(" (");
     if (open != std::string_view::npos) {
       country = CountryCode(piece.substr(open + 2, piece.size() - open - 3));
-      piece = Trim(piece.substr(0, open));
+      piece = TrimView(piece.substr(0, open));
     }
   }
   size_t space = piece.rfind(' ');
   if (space == std::string_view::npos) return false;
-  std::string_view scheme = Trim(piece.substr(0, space));
+  std::string_view scheme = TrimView(piece.substr(0, space));
   std::string_view value = piece.substr(space + 1);
   // "Passport RL 3367620", "V.A.T. Number BG 831036657", "IMO 7741108": a short code before the
   // number belongs to the value as it is printed on the document.
@@ -63,7 +63,7 @@ bool ParseIdentifier(std::string_view piece, ListIdentifier* id) {
     if (!code.empty() && code.size() <= 3 &&
         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
       value = piece.substr(before + 1);
-      scheme = Trim(scheme.substr(0, before));
+      scheme = TrimView(scheme.substr(0, before));
     }
   }
   bool text_scheme = false;

@@ -16,8 +16,6 @@ namespace chokepoint::data::lists {
 
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v'; }
-
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -40,70 +38,11 @@ int MonthNumber(std::string_view name) {
   static constexpr std::array<const char*, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
                                                           "jul", "aug", "sep", "oct", "nov", "dec"};
   if (name.size() < 3) return 0;
-  std::string key = Lower(name.substr(0, 3));
+  std::string key = AsciiLower(name.substr(0, 3));
   for (size_t i = 0; i < kMonths.size(); ++i) {
     if (key == kMonths[i]) return static_cast<int>(i) + 1;
   }
   return 0;
-}
-
-// Spellings the UN and OFAC publish that the engine's country table (ICU English names plus
-// trade-document aliases) does not know. Keys are compared lower-cased.
-const std::map<std::string, std::string, std::less<>>& ListCountryAliases() {
-  static const std::map<std::string, std::string, std::less<>> aliases = {
-      {"united kingdom of great britain and northern ireland", "GB"},
-      {"democratic people's republic of korea", "KP"},
-      {"korea, north", "KP"},
-      {"korea, south", "KR"},
-      {"korea, republic of", "KR"},
-      {"syrian arab republic", "SY"},
-      {"united republic of tanzania", "TZ"},
-      {"state of palestine", "PS"},
-      {"palestinian", "PS"},
-      {"west bank", "PS"},
-      {"gaza", "PS"},
-      {"türkiye", "TR"},
-      {"china, hong kong special administrative region", "HK"},
-      {"china, macao special administrative region", "MO"},
-      {"congo, democratic republic of the", "CD"},
-      {"congo, republic of the", "CG"},
-      {"republic of the congo", "CG"},
-      {"lao people's democratic republic", "LA"},
-      {"republic of moldova", "MD"},
-      {"curacao", "CW"},
-      {"british virgin islands", "VG"},
-      {"virgin islands, british", "VG"},
-      {"bahamas, the", "BS"},
-      {"gambia, the", "GM"},
-      {"micronesia, federated states of", "FM"},
-      {"macedonia", "MK"},
-      {"the former yugoslav republic of macedonia", "MK"},
-      {"cote d ivoire", "CI"},
-      {"côte d'ivoire", "CI"},
-      {"brunei darussalam", "BN"},
-      {"cabo verde", "CV"},
-      {"eswatini", "SZ"},
-      {"swaziland", "SZ"},
-      {"timor-leste", "TL"},
-      {"east timor", "TL"},
-      {"holy see", "VA"},
-      {"vatican city", "VA"},
-      {"kosovo", "XK"},
-      {"congo", "CG"},  // the UN's and ISO's short name for the Republic of the Congo
-      {"man, isle of", "IM"},
-      {"north macedonia, the republic of", "MK"},
-      {"saint vincent and the grenadines", "VC"},
-      {"region: gaza", "PS"},
-      {"region: west bank", "PS"},
-  };
-  return aliases;
-}
-
-std::string ReplaceAll(std::string text, std::string_view from, std::string_view to) {
-  for (size_t pos = 0; (pos = text.find(from, pos)) != std::string::npos; pos += to.size()) {
-    text.replace(pos, from.size(), to);
-  }
-  return text;
 }
 
 }  // namespace
@@ -124,24 +63,12 @@ std::string FileLabel(const std::string& path) {
   return std::filesystem::path(path).filename().string();
 }
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
-  return text;
-}
-
 std::string CollapseSpace(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
-  for (char c : Trim(text)) {
-    if (IsSpace(c)) {
+  for (char c : TrimView(text)) {
+    if (IsAsciiSpace(c)) {
       pending_space = true;
       continue;
     }
@@ -156,7 +83,7 @@ std::vector<std::string> SplitTrimmed(std::string_view text, std::string_view se
   std::vector<std::string> out;
   while (true) {
     size_t pos = text.find(sep);
-    std::string_view piece = Trim(text.substr(0, pos));
+    std::string_view piece = TrimView(text.substr(0, pos));
     if (!piece.empty()) out.emplace_back(piece);
     if (pos == std::string_view::npos) break;
     text.remove_prefix(pos + sep.size());
@@ -165,7 +92,7 @@ std::vector<std::string> SplitTrimmed(std::string_view text, std::string_view se
 }
 
 std::string OfacField(std::string_view text) {
-  std::string_view t = Trim(text);
+  std::string_view t = TrimView(text);
   return t == "-0-" ? std::string() : std::string(t);
 }
 
@@ -183,7 +110,7 @@ std::vector<std::string> SplitPrograms(std::string_view text) {
 }
 
 void AppendRemark(std::string* remarks, std::string_view label, std::string_view value) {
-  value = Trim(value);
+  value = TrimView(value);
   if (value.empty()) return;
   if (!remarks->empty()) *remarks += "; ";
   if (!label.empty()) *remarks += std::string(label) + ": ";
@@ -207,7 +134,7 @@ void AddVesselInfo(const VesselInfo& vessel, ListEntry* entry) {
 }
 
 std::optional<Date> ParseIsoDate(std::string_view text) {
-  text = Trim(text);
+  text = TrimView(text);
   if (text.size() < 10) return std::nullopt;
   if (text.size() > 10 && std::string_view("T+-Z ").find(text[10]) == std::string_view::npos) {
     return std::nullopt;
@@ -227,7 +154,7 @@ std::optional<Date> ParseUsDate(std::string_view text) {
 }
 
 std::string NormalizeDob(std::string_view text) {
-  text = Trim(text);
+  text = TrimView(text);
   if (std::optional<Date> iso = ParseIsoDate(text); iso && text.size() == 10) {
     return iso->ToString();
   }
@@ -243,22 +170,13 @@ std::string NormalizeDob(std::string_view text) {
 }
 
 std::string CountryCode(std::string_view text) {
-  std::string published(Trim(text));
+  std::string published(TrimView(text));
   if (published.empty()) return published;
-  if (Result<std::string> cc = NormalizeCountry(published); cc.ok()) return *cc;
-  std::string key = Lower(published);
-  const auto& aliases = ListCountryAliases();
-  if (auto it = aliases.find(key); it != aliases.end()) return it->second;
-  // ICU spells "Trinidad & Tobago", "St. Kitts & Nevis"; lists spell out "and" and "Saint".
-  std::string respelt = ReplaceAll(ReplaceAll(published, " and ", " & "), "Saint ", "St. ");
-  if (Result<std::string> cc = NormalizeCountry(respelt); cc.ok()) return *cc;
-  if (key.rfind("the ", 0) == 0) {  // "The Gambia"
-    if (Result<std::string> cc = NormalizeCountry(published.substr(4)); cc.ok()) return *cc;
-  }
-  // "Iran (Islamic Republic of)", "Venezuela (Bolivarian Republic of)".
-  if (size_t paren = published.find(" ("); paren != std::string::npos) {
-    if (Result<std::string> cc = NormalizeCountry(published.substr(0, paren)); cc.ok()) return *cc;
-  }
+  CountryReading r = ReadCountry(published);
+  if (r.is_country()) return r.code;
+  // A region ISO files under one country ("Region: Gaza") keeps that code: screening by country
+  // should still see it.
+  if (!r.within.empty()) return r.within;
   return published;
 }
 

@@ -13,6 +13,7 @@
 #include "chokepoint/date.h"
 #include "chokepoint/list_entry.h"
 #include "chokepoint/status.h"
+#include "chokepoint/strings.h"
 
 namespace chokepoint::data::lists {
 
@@ -26,9 +27,7 @@ std::string FileLabel(const std::string& path);
 // Reads `path` into *data (kept for line numbers) and parses it into *doc; malformed XML is
 // InvalidArgument naming file:line, as for every other format.
 Status LoadXmlFile(const std::string& path, std::string* data, pugi::xml_document* doc);
-std::string Lower(std::string_view text);
 
-std::string_view Trim(std::string_view text);
 // Trimmed, with runs of whitespace (including newlines) collapsed to one space.
 std::string CollapseSpace(std::string_view text);
 // Splits on `sep`, trims the pieces and drops empty ones.
@@ -57,7 +56,9 @@ std::optional<Date> ParseUsDate(std::string_view text);
 std::string NormalizeDob(std::string_view text);
 
 // Alpha-2 for a country as any list spells it ("CN", "China", "Iran (Islamic Republic of)",
-// "Korea, North", "Türkiye"); the published text, trimmed, when it is no country we know.
+// "Korea, North", "Türkiye"; chokepoint::ReadCountry); for a region ISO files under one code
+// ("Region: Gaza") that code; else the published text, trimmed ("Region: Crimea",
+// "undetermined").
 std::string CountryCode(std::string_view text);
 // True when `text` is exactly a known alpha-2 code (CSL ends its address strings with one).
 bool IsAlpha2(std::string_view text);

@@ -30,7 +30,7 @@ constexpr std::array<const char*, 5> kAltColumns = {"ent_num", "alt_num", "alt_t
 constexpr std::array<const char*, 2> kCommentColumns = {"ent_num", "Remarks_Extended"};
 
 Part PartOf(const std::string& path) {
-  std::string name = Lower(FileLabel(path));
+  std::string name = AsciiLower(FileLabel(path));
   auto ends = [&](std::string_view suffix) {
     return name.size() >= suffix.size() &&
            name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -93,9 +93,9 @@ Status CheckRow(const std::string& path, const CsvRow& row, Part part, ParseCont
                     "the row has " + std::to_string(row.fields.size()) + " fields; " +
                         std::to_string(columns.size()) + " expected");
   }
-  if (!IsEntNum(Trim(row.fields[0]))) {
+  if (!IsEntNum(TrimView(row.fields[0]))) {
     return ctx.Skip(path, row.line, "ent_num",
-                    "'" + std::string(Trim(row.fields[0])) + "' is not a number");
+                    "'" + std::string(TrimView(row.fields[0])) + "' is not a number");
   }
   *usable = true;
   return Status::OK();
@@ -122,13 +122,6 @@ Status LoadSupplement(Supplement* supplement, ParseContext& ctx) {
     supplement->by_ent_num[stored.fields[0]].push_back(std::move(stored));
   }
   return Status::OK();
-}
-
-// Characters, not bytes: OFAC cuts Remarks at 1,000 characters, some of them non-ASCII.
-size_t CharCount(std::string_view utf8) {
-  return static_cast<size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
 }
 
 void ApplySupplement(const Supplement& supplement, const std::string& ent_num,
@@ -159,12 +152,13 @@ void ApplySupplement(const Supplement& supplement, const std::string& ent_num,
       case Part::kComments:
         // The overflow continues Remarks mid-word where the 1,000-character field was cut. Remarks
         // that were not cut mean the overflow belongs to another publication of the list.
-        if (CharCount(entry->remarks) >= kRemarksLimit) {
+        // Characters, not bytes: OFAC cuts Remarks at 1,000 characters, some of them non-ASCII.
+        if (Utf8Length(entry->remarks) >= kRemarksLimit) {
           entry->remarks += f[1];
         } else {
           ctx.Note(supplement.path, row.line, "Remarks_Extended",
                    FileLabel(main_path) + " remarks of ent_num " + ent_num + " are complete (" +
-                       std::to_string(CharCount(entry->remarks)) +
+                       std::to_string(Utf8Length(entry->remarks)) +
                        " characters); overflow not applied (from another publication?)");
         }
         break;
@@ -196,7 +190,7 @@ Status BuildEntry(const std::string& path, const CsvRow& row, bool consolidated,
   entry->remarks = f[11].empty() ? std::string() : row.fields[11];
   // Addresses and strong aliases first, so a weak alias repeated in Remarks is not added twice.
   for (const Supplement& s : supplements) ApplySupplement(s, f[0], path, ctx, entry);
-  entry->remarks = std::string(Trim(entry->remarks));
+  entry->remarks = std::string(TrimView(entry->remarks));
   ApplyOfacRemarks(entry->remarks, entry);
   AppendRemark(&entry->remarks, "Title", f[4]);
   AddVesselInfo({f[5], f[6], f[9], f[10], f[7], f[8]}, entry);
@@ -239,7 +233,7 @@ Status ParseOfacCsv(const std::vector<std::string>& files, bool consolidated, Pa
     bool usable = false;
     if (Status s = CheckRow(main_path, row, Part::kMain, ctx, &usable); !s.ok()) return s;
     if (!usable) continue;
-    std::string ent_num(Trim(row.fields[0]));
+    std::string ent_num(TrimView(row.fields[0]));
     if (OfacField(row.fields[1]).empty()) {
       if (Status s = ctx.Skip(main_path, row.line, "SDN_Name", "empty name"); !s.ok()) return s;
       continue;

@@ -34,7 +34,7 @@ void ReadEntry(pugi::xml_node e, ListEntry* entry) {
   for (pugi::xml_node aka : e.child("akaList").children("aka")) {
     std::string name = JoinName(aka);
     if (name.empty() || name == entry->name) continue;
-    bool weak = Lower(Child(aka, "category")) == "weak";
+    bool weak = AsciiLower(Child(aka, "category")) == "weak";
     entry->aliases.push_back(
         {name, weak ? ListName::Kind::kWeakAlias : ListName::Kind::kStrongAlias});
   }

@@ -16,7 +16,7 @@ std::string Child(pugi::xml_node node, const char* name) {
 // The UN writes a date of birth as parts: an exact DATE, a YEAR (EXACT or APPROXIMATELY), a
 // FROM_YEAR..TO_YEAR range, or only a NOTE. The result reads like OFAC's spellings.
 std::string DateOfBirth(pugi::xml_node d) {
-  std::string kind = Lower(Child(d, "TYPE_OF_DATE"));
+  std::string kind = AsciiLower(Child(d, "TYPE_OF_DATE"));
   std::string date = Child(d, "DATE"), year = Child(d, "YEAR"), note = Child(d, "NOTE");
   std::string from = Child(d, "FROM_YEAR"), to = Child(d, "TO_YEAR");
   std::string out;
@@ -67,7 +67,7 @@ void ReadEntry(pugi::xml_node e, bool individual, ListEntry* entry) {
   for (pugi::xml_node a : e.children(individual ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS")) {
     // Individuals' aliases are "Good" or "Low"; entities' carry "a.k.a."/"f.k.a." in the same
     // element. Only "Low" is the UN's word for a weak alias.
-    bool low = Lower(Child(a, "QUALITY")) == "low";
+    bool low = AsciiLower(Child(a, "QUALITY")) == "low";
     add_alias(Child(a, "ALIAS_NAME"),
               low ? ListName::Kind::kWeakAlias : ListName::Kind::kStrongAlias);
   }
@@ -82,7 +82,7 @@ void ReadEntry(pugi::xml_node e, bool individual, ListEntry* entry) {
   }
   for (pugi::xml_node v : e.child("NATIONALITY").children("VALUE")) {
     std::string country = CollapseSpace(v.child_value());
-    if (Lower(country) != "na") AddUnique(&entry->nationalities, CountryCode(country));
+    if (AsciiLower(country) != "na") AddUnique(&entry->nationalities, CountryCode(country));
   }
   for (pugi::xml_node d : e.children("INDIVIDUAL_DOCUMENT")) {
     std::string number = Child(d, "NUMBER");

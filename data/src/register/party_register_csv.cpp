@@ -7,6 +7,7 @@
 
 #include "chokepoint/data/csv_reader.h"
 #include "chokepoint/sha256.h"
+#include "chokepoint/strings.h"
 
 namespace chokepoint::data {
 
@@ -21,12 +22,6 @@ Result<std::string> ReadFile(const std::string& path) {
   return buf.str();
 }
 
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 Result<std::vector<PartyRecord>> Parse(const std::string& text, const std::string& path) {
   CsvReader reader(text, ',');
   CsvRow row;
@@ -35,7 +30,7 @@ Result<std::vector<PartyRecord>> Parse(const std::string& text, const std::strin
   if (!row.error.empty()) return Status::InvalidArgument(header_at + row.error);
   int id = -1, name = -1, country = -1, address = -1, type = -1;
   for (size_t i = 0; i < row.fields.size(); ++i) {
-    std::string f = Lower(row.fields[i]);
+    std::string f = AsciiLower(row.fields[i]);
     int* slot = f == "id"        ? &id
                 : f == "name"    ? &name
                 : f == "country" ? &country

@@ -341,12 +341,6 @@ class PartyGraph {
   std::unique_ptr<Impl> impl_;
 };
 
-// JSON documents of docs/interfaces ("trace --json", "ownership --json"): deterministic key order,
-// percentages as exact decimals (4 places). Listings are rendered in the HIT shape.
-std::string TraceResultToJson(const TraceResult& result, int indent = -1);
-std::string OwnershipReportToJson(const OwnershipReport& report, int indent = -1);
-// The pieces of those documents, compact, for other documents that embed them (ledger audits).
-std::string ListingRefToJson(const ListingRef& listing);  // the HIT shape
-std::string PathToJson(const std::vector<PathHop>& path);
+// The trace and ownership JSON documents are in chokepoint/json.h.
 
 }  // namespace chokepoint

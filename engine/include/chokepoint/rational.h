@@ -8,6 +8,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -34,10 +35,21 @@ class Rational {
   // REQUIRES: !o.IsZero()
   Rational operator/(const Rational& o) const;
 
+  // Overflow-checked arithmetic: nullopt when the exact result does not fit 128 bits (the
+  // operators above assume it does). For products that can grow without bound, such as the
+  // ownership shares multiplied along long chains; intermediate terms are reduced by the gcd of
+  // the operands first, so only results that are themselves too large fail.
+  std::optional<Rational> CheckedAdd(const Rational& o) const;
+  std::optional<Rational> CheckedSub(const Rational& o) const;
+  std::optional<Rational> CheckedMul(const Rational& o) const;
+  // REQUIRES: !o.IsZero()
+  std::optional<Rational> CheckedDiv(const Rational& o) const;
+
   bool IsZero() const { return num_ == 0; }
   bool IsNegative() const { return num_ < 0; }
   bool IsInteger() const { return den_ == 1; }
 
+  // Exact, and never overflows (falls back to comparing continued-fraction expansions).
   std::strong_ordering operator<=>(const Rational& o) const;
   bool operator==(const Rational& o) const { return num_ == o.num_ && den_ == o.den_; }
 
@@ -46,6 +58,10 @@ class Rational {
   std::string ToString(int max_decimals = 4) const;
   // Nearest double; for JSON output and display only, never for decisions.
   double ToDouble() const;
+
+  // Lowest terms; the denominator is positive.
+  int128_t numerator() const { return num_; }
+  int128_t denominator() const { return den_; }
 
  private:
   Rational(int128_t num, int128_t den);  // normalises sign and gcd

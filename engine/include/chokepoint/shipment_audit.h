@@ -166,9 +166,6 @@ class ShipmentAuditor {
   std::unique_ptr<Impl> impl_;
 };
 
-// One result line of docs/interfaces: {"shipment_id","ship_date","verdict","eccn","findings":[
-// {"code","party_role","detail","rule","list_hit","path"}]} plus line, as_of, license_required and
-// each finding's severity, party_name and citation. Compact, deterministic key order.
-std::string ShipmentResultToJson(const ShipmentResult& result);
+// A result line's JSON (ShipmentResultToJson) is in chokepoint/json.h.
 
 }  // namespace chokepoint

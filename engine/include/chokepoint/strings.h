@@ -22,6 +22,9 @@ std::string AsciiLower(std::string_view text);
 int32_t NextCodePoint(std::string_view text, size_t* pos);
 // The byte offset of the first malformed UTF-8 sequence, or npos when `text` is valid UTF-8.
 size_t InvalidUtf8At(std::string_view text);
+// Characters, not bytes: the bytes that are not UTF-8 continuation bytes (10xxxxxx), which is the
+// code point count of valid UTF-8.
+size_t Utf8Length(std::string_view text);
 inline bool IsValidUtf8(std::string_view text) {
   return InvalidUtf8At(text) == std::string_view::npos;
 }

@@ -1,19 +1,17 @@
 // AuditNetworkBuilder: a ledger's parties and shipments joined to the party network.
 #include <algorithm>
-#include <atomic>
 #include <map>
-#include <thread>
 
 #include "chokepoint/list_links.h"
+#include "chokepoint/parallel.h"
 #include "chokepoint/shipment_audit.h"
+#include "chokepoint/strings.h"
 
 namespace chokepoint {
 
 std::string AuditPartyKey(std::string_view name, std::string_view country) {
   std::string key = NormalizeName(name).joined;
-  if (key.empty()) {
-    for (char c : name) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  if (key.empty()) key = AsciiLower(name);
   key += '|';
   key += country;
   return key;
@@ -151,25 +149,19 @@ Result<AuditNetworkBuilder::Built> AuditNetworkBuilder::Build(PartyNetwork netwo
 
   // Each distinct ledger party is screened once, for every date; shipments filter by their day.
   std::vector<AuditPartyProfile> profiles(keys.size());
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < keys.size(); i = next++) {
-      const LedgerParty& party = state_->parties.at(keys[i]);
-      ScreenQuery q;
-      q.name = party.name;
-      if (!party.country.empty()) q.country = party.country;
-      q.any_date = true;
-      q.threshold = options.screen_threshold;
-      q.limit = 10;
-      profiles[i].hits = index.Screen(q);
-      profiles[i].graph_id = graph_id.at(keys[i]);
-      profiles[i].key = keys[i];
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < std::max(1, threads); ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  // threads <= 0 has always meant the calling thread alone (not one per core).
+  ParallelFor(keys.size(), static_cast<unsigned>(std::max(1, threads)), [&](size_t i) {
+    const LedgerParty& party = state_->parties.at(keys[i]);
+    ScreenQuery q;
+    q.name = party.name;
+    if (!party.country.empty()) q.country = party.country;
+    q.any_date = true;
+    q.threshold = options.screen_threshold;
+    q.limit = 10;
+    profiles[i].hits = index.Screen(q);
+    profiles[i].graph_id = graph_id.at(keys[i]);
+    profiles[i].key = keys[i];
+  });
   std::unordered_map<std::string, size_t> slot;
   for (size_t i = 0; i < keys.size(); ++i) slot.emplace(keys[i], i);
   for (const auto& [spelling, key] : state_->key_of) {

@@ -1,31 +1,27 @@
 #include "chokepoint/json.h"
-#include "codec/json_number.h"
+#include "codec/hit_json.h"
 
 namespace chokepoint {
 
 namespace {
 using codec::Json;
-
-// Scores are printed to 4 decimals so that the same hit always prints the same text.
-Json Score(double s) {
-  return Json(std::strtod(Rational::FromDouble(s)->ToString(4).c_str(), nullptr));
-}
+using codec::Score;
 
 Json HitJson(const ScreenHit& h) {
   const ListEntry& e = *h.entry;
-  Json j;
-  j["list_id"] = e.list_id;
-  j["source"] = e.source;
-  j["source_code"] = e.source_code;
-  j["name"] = e.name;
-  j["matched_name"] = h.matched_name;
-  j["matched_kind"] = ListNameKindName(h.matched_kind);
-  j["score"] = Score(h.score);
-  j["type"] = PartyTypeName(e.type);
-  j["programs"] = e.programs;
-  j["countries"] = e.Countries();
-  j["start_date"] = e.start_date ? Json(e.start_date->ToString()) : Json(nullptr);
-  j["snapshot"] = h.snapshot_id;
+  const std::vector<std::string> countries = e.Countries();
+  Json j = codec::HitJson({.list_id = e.list_id,
+                           .source = e.source,
+                           .source_code = e.source_code,
+                           .name = e.name,
+                           .matched_name = h.matched_name,
+                           .matched_kind = ListNameKindName(h.matched_kind),
+                           .score = h.score,
+                           .type = e.type,
+                           .programs = e.programs,
+                           .countries = countries,
+                           .start_date = e.start_date,
+                           .snapshot_id = h.snapshot_id});
   Json tokens = Json::array();
   for (const auto& t : h.tokens) {
     tokens.push_back({{"query", t.query_token},

@@ -6,6 +6,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "chokepoint/strings.h"
 #include "graph/graph_internal.h"
 
 namespace chokepoint {
@@ -151,12 +152,6 @@ struct Deriver {
   }
 };
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 }  // namespace
 
 Result<std::shared_ptr<const PartyGraph>> PartyGraph::Build(PartyNetwork network) {
@@ -208,11 +203,11 @@ const Party& PartyGraph::PartyAt(size_t i) const { return impl_->net.parties[i];
 
 Result<std::string> PartyGraph::ResolveParty(std::string_view id_or_name) const {
   if (FindParty(id_or_name)) return std::string(id_or_name);
-  const std::string want = Lower(id_or_name);
+  const std::string want = AsciiLower(id_or_name);
   if (want.empty()) return Status::InvalidArgument("empty party name");
   std::vector<uint32_t> whole, part;
   for (uint32_t p = 0; p < impl_->net.parties.size(); ++p) {
-    const std::string name = Lower(impl_->net.parties[p].name);
+    const std::string name = AsciiLower(impl_->net.parties[p].name);
     if (name == want)
       whole.push_back(p);
     else if (name.find(want) != std::string::npos)
@@ -250,7 +245,7 @@ bool PartyGraph::Impl::ListedOn(uint32_t p, Date day, const graph::ListFilter& f
 
 std::optional<Rational> PartyGraph::Impl::SharePct(const graph::LinkRec& l) const {
   if (l.share == kNone) return std::nullopt;
-  return graph::PctFromFraction(net.shares[l.share]);
+  return graph::PctFromShare(net.shares[l.share]);
 }
 
 PathHop PartyGraph::Impl::StartHop(uint32_t p) const {

@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "chokepoint/graph.h"
+#include "graph/amount.h"
 #include "graph/boost_graph.h"
-#include "graph/fraction.h"
 
 namespace chokepoint {
 
@@ -87,7 +87,7 @@ struct PartyNetwork::Data {
   std::vector<Party> parties;
   std::unordered_map<std::string, uint32_t, graph::StringHash, std::equal_to<>> by_id;
   std::vector<graph::LinkRec> links;
-  std::vector<graph::Fraction> shares;  // fractions of 1
+  std::vector<Rational> shares;  // fractions of 1
   graph::StringPool strings;
   std::unordered_map<uint32_t, std::vector<ListingRef>> listings;
 

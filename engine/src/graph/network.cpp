@@ -35,7 +35,7 @@ Status ValidateParty(const Party& p) {
 }
 
 // Checks what does not depend on the parties; `share` receives the share as a fraction of 1.
-Status ValidateLink(const Link& l, std::optional<graph::Fraction>* share) {
+Status ValidateLink(const Link& l, std::optional<Rational>* share) {
   const std::string what = "link " + l.from + " " + RelationName(l.relation) + " " + l.to;
   if (l.derived) return Status::InvalidArgument(what + ": derived links are made by the graph");
   if (l.from == l.to) return Status::InvalidArgument(what + ": a party cannot link to itself");
@@ -52,7 +52,7 @@ Status ValidateLink(const Link& l, std::optional<graph::Fraction>* share) {
     return Status::InvalidArgument(what + ": share " + l.share_pct->ToString() +
                                    " is not in (0, 100]");
   }
-  *share = graph::FractionFromPct(*l.share_pct);
+  *share = graph::ShareFromPct(*l.share_pct);
   if (!*share) {
     return Status::InvalidArgument(what + ": share must be a decimal with at most 12 places");
   }
@@ -166,7 +166,7 @@ Link PartyNetwork::Data::ToLink(const graph::LinkRec& l) const {
   out.from = parties[l.from].id;
   out.to = parties[l.to].id;
   out.relation = l.relation;
-  if (l.share != graph::kNone) out.share_pct = graph::PctFromFraction(shares[l.share]);
+  if (l.share != graph::kNone) out.share_pct = graph::PctFromShare(shares[l.share]);
   out.dates = l.dates;
   out.source = strings.Get(l.source);
   out.evidence = strings.Get(l.evidence);
@@ -190,7 +190,7 @@ Status PartyNetwork::AddParty(Party party) {
 }
 
 Status PartyNetwork::AddLink(Link link) {
-  std::optional<graph::Fraction> share;
+  std::optional<Rational> share;
   if (Status s = ValidateLink(link, &share); !s.ok()) return s;
   const uint32_t from = data_->Find(link.from), to = data_->Find(link.to);
   if (from == graph::kNone) return Status::InvalidArgument("unknown party '" + link.from + "'");
@@ -232,7 +232,7 @@ Status PartyNetwork::AddAll(std::vector<Party> parties, std::vector<Link> links)
     if (!s.ok()) return s.WithContext("party " + std::to_string(i + 1));
   }
   for (size_t i = 0; i < links.size(); ++i) {
-    std::optional<graph::Fraction> share;
+    std::optional<Rational> share;
     Status s = ValidateLink(links[i], &share);
     for (const std::string* id : {&links[i].from, &links[i].to}) {
       if (s.ok() && !batch.count(*id) && data_->Find(*id) == graph::kNone) {

@@ -84,7 +84,7 @@ class PathFinder {
 
   std::map<uint32_t, std::vector<ListedOwner::Path>> Run() {
     hops_.push_back(g_.StartHop(c_.party_of[0]));
-    shares_.push_back(Fraction::One());
+    shares_.push_back(Rational(1));
     Visit(0);
     return std::move(out_);
   }
@@ -97,9 +97,8 @@ class PathFinder {
       const OwnArc& a = c_.problem.arcs[k];
       const uint32_t owner = a.from == kConstArc ? a.const_party : c_.party_of[a.from];
       if (a.from != kConstArc && on_path_[a.from]) continue;
-      std::optional<Fraction> share;
-      Fraction prod;
-      if (a.known && shares_.back() && Mul(*shares_.back(), a.share, &prod)) share = prod;
+      std::optional<Rational> share;
+      if (a.known && shares_.back()) share = shares_.back()->CheckedMul(a.share);
       hops_.push_back(g_.Hop(owner, c_.arc_link[k], /*reverse=*/true));
       shares_.push_back(share);
       if (a.from == kConstArc) {
@@ -107,7 +106,7 @@ class PathFinder {
         if (paths.size() < kMaxPathsPerOwner) {
           ListedOwner::Path p;
           p.hops = hops_;
-          if (share) p.pct = PctFromFraction(*share);
+          if (share) p.pct = PctFromShare(*share);
           paths.push_back(std::move(p));
         }
       } else if (hops_.size() <= kMaxPathHops) {
@@ -123,7 +122,7 @@ class PathFinder {
   const Cone& c_;
   std::vector<uint8_t> on_path_;
   std::vector<PathHop> hops_;
-  std::vector<std::optional<Fraction>> shares_;
+  std::vector<std::optional<Rational>> shares_;
   std::map<uint32_t, std::vector<ListedOwner::Path>> out_;
   size_t steps_ = 0;
 };
@@ -213,7 +212,7 @@ std::vector<OwnershipRule> OwnershipRules(const RulePack& pack) {
     const RuleInfo& info = impl.infos[compiled.info_index];
     if (info.kind != RuleKind::kOwnership) continue;
     auto pct = Rational::Parse(compiled.threshold_pct);  // validated by the loader
-    auto frac = pct.ok() ? FractionFromPct(*pct) : std::nullopt;
+    auto frac = pct.ok() ? ShareFromPct(*pct) : std::nullopt;
     if (!frac) continue;
     OwnershipRule r;
     r.info = &info;

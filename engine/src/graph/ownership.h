@@ -13,7 +13,7 @@ namespace chokepoint::graph {
 struct OwnershipRule {
   const RuleInfo* info = nullptr;
   Rational threshold_pct;
-  Fraction threshold;  // fraction of 1
+  Rational threshold;  // fraction of 1
   std::string lists;
   ListFilter filter;
 };

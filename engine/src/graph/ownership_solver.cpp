@@ -15,9 +15,17 @@ constexpr int kMaxRounds = 20000;
 constexpr double kConverged = 1e-15;
 
 // Gaussian elimination over exact fractions; false on a singular system or on overflow.
-bool SolveExact(size_t m, std::vector<Fraction> a, std::vector<Fraction> b,
-                std::vector<Fraction>* x) {
-  auto at = [&](size_t r, size_t c) -> Fraction& { return a[r * m + c]; };
+bool SolveExact(size_t m, std::vector<Rational> a, std::vector<Rational> b,
+                std::vector<Rational>* x) {
+  auto at = [&](size_t r, size_t c) -> Rational& { return a[r * m + c]; };
+  // *acc -= p * q; false on overflow.
+  auto sub_product = [](Rational* acc, const Rational& p, const Rational& q) {
+    auto t = p.CheckedMul(q);
+    auto d = t ? acc->CheckedSub(*t) : std::nullopt;
+    if (!d) return false;
+    *acc = *d;
+    return true;
+  };
   for (size_t col = 0; col < m; ++col) {
     size_t pivot = col;
     while (pivot < m && at(pivot, col).IsZero()) ++pivot;
@@ -28,21 +36,23 @@ bool SolveExact(size_t m, std::vector<Fraction> a, std::vector<Fraction> b,
     }
     for (size_t r = col + 1; r < m; ++r) {
       if (at(r, col).IsZero()) continue;
-      Fraction f, t;
-      if (!Div(at(r, col), at(col, col), &f)) return false;
+      auto f = at(r, col).CheckedDiv(at(col, col));
+      if (!f) return false;
       for (size_t k = col; k < m; ++k) {
-        if (!Mul(f, at(col, k), &t) || !Sub(at(r, k), t, &at(r, k))) return false;
+        if (!sub_product(&at(r, k), *f, at(col, k))) return false;
       }
-      if (!Mul(f, b[col], &t) || !Sub(b[r], t, &b[r])) return false;
+      if (!sub_product(&b[r], *f, b[col])) return false;
     }
   }
-  x->assign(m, Fraction::Zero());
+  x->assign(m, Rational(0));
   for (size_t i = m; i-- > 0;) {
-    Fraction acc = b[i], t;
+    Rational acc = b[i];
     for (size_t k = i + 1; k < m; ++k) {
-      if (!Mul(at(i, k), (*x)[k], &t) || !Sub(acc, t, &acc)) return false;
+      if (!sub_product(&acc, at(i, k), (*x)[k])) return false;
     }
-    if (!Div(acc, at(i, i), &(*x)[i])) return false;
+    auto xi = acc.CheckedDiv(at(i, i));
+    if (!xi) return false;
+    (*x)[i] = *xi;
     if ((*x)[i].IsNegative()) return false;  // not the walk sum: fall back to iteration
   }
   return true;
@@ -97,14 +107,18 @@ class Solver {
   // One row of the component's share matrix: who inside the component holds part of node i.
   struct Cell {
     uint32_t col;
-    Fraction share;
+    Rational share;
   };
   using Rows = std::vector<std::vector<Cell>>;
 
   // Adds `share` to row[col]; false when the exact sum overflows (the caller then iterates).
-  static bool AddTo(std::vector<Cell>* row, uint32_t col, const Fraction& share) {
+  static bool AddTo(std::vector<Cell>* row, uint32_t col, const Rational& share) {
     for (Cell& c : *row) {
-      if (c.col == col) return Add(c.share, share, &c.share);
+      if (c.col != col) continue;
+      auto sum = c.share.CheckedAdd(share);
+      if (!sum) return false;
+      c.share = *sum;
+      return true;
     }
     row->push_back({col, share});
     return true;
@@ -124,8 +138,8 @@ class Solver {
 
   static Amount Headroom(const Amount& known_sum) {
     if (known_sum.exact) {
-      Fraction h;
-      if (Sub(Fraction::One(), known_sum.f, &h) && !h.IsNegative()) return Amount::Exact(h);
+      auto h = Rational(1).CheckedSub(known_sum.f);
+      if (h && !h->IsNegative()) return Amount::Exact(*h);
       return Amount::Zero();
     }
     double h = std::nextafter(1.0 - known_sum.d, 2.0);
@@ -133,7 +147,7 @@ class Solver {
   }
 
   void NoteOver100(uint32_t v, const Amount& known_sum) {
-    if (known_sum.exact ? Compare(known_sum.f, Fraction::One()) > 0 : known_sum.d > 1.0) {
+    if (known_sum.exact ? known_sum.f > Rational(1) : known_sum.d > 1.0) {
       s_.over_100.push_back(v);
     }
   }
@@ -225,14 +239,16 @@ class Solver {
   bool TryExact(const uint32_t* nodes, size_t m, const Rows& mat, const std::vector<Amount>& b,
                 bool exact, bool upper) {
     if (!exact) return false;
-    std::vector<Fraction> a(m * m, Fraction::Zero()), rhs(m), x;
+    std::vector<Rational> a(m * m, Rational(0)), rhs(m), x;
     for (size_t i = 0; i < m; ++i) {
       if (!b[i].exact) return false;
       rhs[i] = b[i].f;
-      a[i * m + i] = Fraction::One();
+      a[i * m + i] = Rational(1);
       for (const Cell& c : mat[i]) {
-        Fraction& cell = a[i * m + c.col];
-        if (!Sub(cell, c.share, &cell)) return false;
+        Rational& cell = a[i * m + c.col];
+        auto d = cell.CheckedSub(c.share);
+        if (!d) return false;
+        cell = *d;
       }
     }
     if (!SolveExact(m, std::move(a), std::move(rhs), &x)) return false;

@@ -25,7 +25,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "graph/fraction.h"
+#include "graph/amount.h"
 
 namespace chokepoint::graph {
 
@@ -33,7 +33,7 @@ inline constexpr uint32_t kConstArc = UINT32_MAX;
 inline constexpr size_t kMaxExactCycle = 40;
 
 struct OwnArc {
-  Fraction share;             // fraction of 1, when known
+  Rational share;             // fraction of 1, when known
   uint32_t from = kConstArc;  // local owner node, or kConstArc
   uint32_t const_party = 0;   // for a constant arc: the caller's id of the listed owner
   bool const_counts = true;   // for a constant arc: g = 1 (counts) or 0 (listed, but not counted)

@@ -26,8 +26,8 @@ double HopWeight(const PartyGraph::Impl& g, const LinkRec& l, bool reverse,
     if (l.share == kNone) {
       weight *= 0.75;
     } else {
-      const Fraction& f = g.net.shares[l.share];
-      weight *= 0.5 + static_cast<double>(f.num) / static_cast<double>(f.den) / 2;
+      const Rational& f = g.net.shares[l.share];
+      weight *= 0.5 + static_cast<double>(f.numerator()) / static_cast<double>(f.denominator()) / 2;
     }
   }
   return std::min(weight, 1.0);

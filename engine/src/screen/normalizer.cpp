@@ -14,6 +14,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "chokepoint/strings.h"
+
 namespace chokepoint::screen {
 namespace {
 
@@ -70,27 +72,6 @@ char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 
 bool IsApostrophe(UChar32 c) {
   return c == '\'' || c == '`' || c == 0x00B4 || c == 0x2018 || c == 0x2019 || c == 0x02BB ||
          c == 0x02BC || c == 0x02BE || c == 0x02BF;
-}
-
-// The code point at (*pos), advancing *pos; -1 for a malformed sequence (one byte skipped).
-UChar32 DecodeUtf8(std::string_view s, size_t* pos) {
-  const unsigned char b = static_cast<unsigned char>(s[*pos]);
-  const int extra = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : -1;
-  if (extra < 0 || *pos + static_cast<size_t>(extra) >= s.size()) {
-    ++*pos;
-    return -1;
-  }
-  UChar32 cp = b & (0x3F >> extra);
-  for (int k = 1; k <= extra; ++k) {
-    const unsigned char c = static_cast<unsigned char>(s[*pos + static_cast<size_t>(k)]);
-    if ((c & 0xC0) != 0x80) {
-      ++*pos;
-      return -1;
-    }
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  *pos += static_cast<size_t>(extra) + 1;
-  return cp;
 }
 
 // "S.A.", "L.L.C", "J.P." and "o.o." are one token each: letters separated by dots, at least two.
@@ -151,7 +132,7 @@ void TokenizeWord(std::string_view word, std::vector<std::string>* tokens) {
       continue;
     }
     size_t start = i;
-    UChar32 cp = DecodeUtf8(word, &i);
+    const UChar32 cp = NextCodePoint(word, &i);  // -1 for a malformed sequence
     if (cp < 0) {
       flush();
     } else if (IsApostrophe(cp) || u_getCombiningClass(cp) != 0 ||

@@ -1,5 +1,6 @@
 #include "chokepoint/rational.h"
 
+#include <cassert>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -28,6 +29,32 @@ int128_t Pow10(int n) {
   int128_t p = 1;
   for (int i = 0; i < n; ++i) p *= 10;
   return p;
+}
+
+// Floor division for a positive divisor.
+int128_t FloorDiv(int128_t a, int128_t b) {
+  int128_t q = a / b;
+  if ((a % b != 0) && (a < 0)) --q;
+  return q;
+}
+
+// Compares a/b with c/d (b, d > 0) without overflow, by their continued-fraction expansions.
+int CompareSlow(int128_t a, int128_t b, int128_t c, int128_t d) {
+  for (;;) {
+    int128_t qa = FloorDiv(a, b), qc = FloorDiv(c, d);
+    if (qa != qc) return qa < qc ? -1 : 1;
+    int128_t ra = a - qa * b, rc = c - qc * d;  // 0 <= r < den
+    if (ra == 0 || rc == 0) {
+      if (ra == rc) return 0;
+      return ra == 0 ? -1 : 1;
+    }
+    // ra/b < rc/d <=> d/rc < b/ra: swap the operands and continue.
+    const int128_t old_b = b;
+    a = d;
+    b = rc;
+    c = old_b;
+    d = ra;
+  }
 }
 
 std::string Int128ToString(int128_t v) {
@@ -129,12 +156,52 @@ Rational Rational::operator/(const Rational& o) const {
   return Rational(num_ * o.den_, den_ * o.num_);
 }
 
+std::optional<Rational> Rational::CheckedAdd(const Rational& o) const {
+  const int128_t g = Gcd(den_, o.den_);
+  const int128_t od = o.den_ / g;
+  int128_t den, l, r, num;
+  if (__builtin_mul_overflow(den_, od, &den)) return std::nullopt;
+  if (__builtin_mul_overflow(num_, od, &l)) return std::nullopt;
+  if (__builtin_mul_overflow(o.num_, den_ / g, &r)) return std::nullopt;
+  if (__builtin_add_overflow(l, r, &num)) return std::nullopt;
+  return Rational(num, den);
+}
+
+std::optional<Rational> Rational::CheckedSub(const Rational& o) const {
+  Rational neg;
+  neg.num_ = -o.num_;
+  neg.den_ = o.den_;
+  return CheckedAdd(neg);
+}
+
+std::optional<Rational> Rational::CheckedMul(const Rational& o) const {
+  if (num_ == 0 || o.num_ == 0) return Rational();
+  const int128_t g1 = Gcd(num_, o.den_), g2 = Gcd(o.num_, den_);
+  int128_t num, den;
+  if (__builtin_mul_overflow(num_ / g1, o.num_ / g2, &num)) return std::nullopt;
+  if (__builtin_mul_overflow(den_ / g2, o.den_ / g1, &den)) return std::nullopt;
+  return Rational(num, den);
+}
+
+std::optional<Rational> Rational::CheckedDiv(const Rational& o) const {
+  assert(!o.IsZero());
+  Rational inv;
+  inv.num_ = o.num_ < 0 ? -o.den_ : o.den_;
+  inv.den_ = o.num_ < 0 ? -o.num_ : o.num_;
+  return CheckedMul(inv);
+}
+
 std::strong_ordering Rational::operator<=>(const Rational& o) const {
   // Denominators are positive, so cross-multiplication preserves the order.
-  int128_t lhs = num_ * o.den_;
-  int128_t rhs = o.num_ * den_;
-  if (lhs < rhs) return std::strong_ordering::less;
-  if (lhs > rhs) return std::strong_ordering::greater;
+  int128_t lhs, rhs;
+  int c;
+  if (!__builtin_mul_overflow(num_, o.den_, &lhs) && !__builtin_mul_overflow(o.num_, den_, &rhs)) {
+    c = lhs < rhs ? -1 : (lhs > rhs ? 1 : 0);
+  } else {
+    c = CompareSlow(num_, den_, o.num_, o.den_);
+  }
+  if (c < 0) return std::strong_ordering::less;
+  if (c > 0) return std::strong_ordering::greater;
   return std::strong_ordering::equal;
 }
 

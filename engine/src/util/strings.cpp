@@ -48,4 +48,10 @@ size_t InvalidUtf8At(std::string_view text) {
   return std::string_view::npos;
 }
 
+size_t Utf8Length(std::string_view text) {
+  size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
 }  // namespace chokepoint

@@ -6,6 +6,7 @@
 #include <future>
 #include <set>
 
+#include "chokepoint/json.h"
 #include "chokepoint/parallel.h"
 
 namespace chokepoint::service {

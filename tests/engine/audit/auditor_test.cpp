@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "chokepoint/json.h"
 #include "chokepoint/rules.h"
 #include "chokepoint/shipment_audit.h"
 #include "engine/screen/screen_fixtures.h"

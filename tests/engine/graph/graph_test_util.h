@@ -6,6 +6,7 @@
 
 #include "chokepoint/data/party_csv.h"
 #include "chokepoint/graph.h"
+#include "chokepoint/json.h"
 #include "chokepoint/rules.h"
 #include "testutil.h"
 

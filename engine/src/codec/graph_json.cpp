@@ -1,9 +1,7 @@
 // The trace and ownership JSON documents (docs/interfaces "Party network and tracing"). Keys are
 // in a fixed order and numbers come from exact values, so the same result prints the same bytes.
-#include <cstdlib>
-
-#include "chokepoint/graph.h"
-#include "codec/json_number.h"
+#include "chokepoint/json.h"
+#include "codec/hit_json.h"
 
 namespace chokepoint {
 
@@ -13,10 +11,7 @@ using codec::Json;
 
 Json Pct(const Rational& r) { return codec::Number(r, 4); }
 
-Json Strength(double s) {
-  auto r = Rational::FromDouble(s);
-  return r.ok() ? Json(std::strtod(r->ToString(4).c_str(), nullptr)) : Json(0);
-}
+Json Strength(double s) { return codec::Score(s); }
 
 Json DateOrNull(const std::optional<Date>& d) { return d ? Json(d->ToString()) : Json(nullptr); }
 
@@ -25,20 +20,20 @@ Json RangeEnd(Date d, bool start) {
   return Json(d.ToString());
 }
 
+// The HIT shape, with the listing's end date and the evidence for taking the party as listed.
 Json Hit(const ListingRef& l) {
-  Json j;
-  j["list_id"] = l.list_id;
-  j["source"] = l.source;
-  j["source_code"] = l.source_code;
-  j["name"] = l.name;
-  j["matched_name"] = l.matched_name.empty() ? l.name : l.matched_name;
-  j["score"] = Strength(l.score);
-  j["type"] = PartyTypeName(l.type);
-  j["programs"] = l.programs;
-  j["countries"] = l.countries;
-  j["start_date"] = DateOrNull(l.start_date);
-  j["end_date"] = DateOrNull(l.end_date);
-  j["snapshot"] = l.snapshot_id;
+  Json j = codec::HitJson({.list_id = l.list_id,
+                           .source = l.source,
+                           .source_code = l.source_code,
+                           .name = l.name,
+                           .matched_name = l.matched_name.empty() ? l.name : l.matched_name,
+                           .score = l.score,
+                           .type = l.type,
+                           .programs = l.programs,
+                           .countries = l.countries,
+                           .start_date = l.start_date,
+                           .end_date = &l.end_date,
+                           .snapshot_id = l.snapshot_id});
   if (!l.evidence.empty()) j["evidence"] = l.evidence;
   return j;
 }

@@ -4,8 +4,7 @@
 // as they are.
 #include <cstdio>
 
-#include "chokepoint/graph.h"
-#include "chokepoint/shipment_audit.h"
+#include "chokepoint/json.h"
 
 namespace chokepoint {
 
