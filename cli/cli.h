@@ -57,6 +57,7 @@ void RegisterAuditLog(CLI::App& app, Context& ctx);
 void RegisterLists(CLI::App& app, Context& ctx);
 void RegisterScreen(CLI::App& app, Context& ctx);
 void RegisterGraph(CLI::App& app, Context& ctx);
+void RegisterTrace(CLI::App& app, Context& ctx);
 void RegisterAudit(CLI::App& app, Context& ctx);
 void RegisterBatch(CLI::App& app, Context& ctx);
 void RegisterReview(CLI::App& app, Context& ctx);

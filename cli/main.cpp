@@ -80,6 +80,7 @@ int Main(int argc, char** argv) {
   RegisterLists(app, ctx);
   RegisterScreen(app, ctx);
   RegisterGraph(app, ctx);
+  RegisterTrace(app, ctx);
   RegisterAudit(app, ctx);
   RegisterBatch(app, ctx);
   RegisterReview(app, ctx);

@@ -12,6 +12,7 @@
 #include "chokepoint/json.h"
 #include "chokepoint/service/classify_service.h"
 #include "chokepoint/service/lists_service.h"
+#include "chokepoint/service/party_register.h"
 #include "chokepoint/service/screen_service.h"
 #include "chokepoint/service/trace_service.h"
 #include "chokepoint/shipment_audit.h"
@@ -88,7 +89,7 @@ ApiResponse HandleScreen(ServerCore& core, const RequestContext& request) {
   auto snapshot = core.engine->Current();
   if (!snapshot) return NotReady();
   service::ScreenOutcome screened = service::Screen(*snapshot->index, query);
-  core.registrar->Seen("api", query.name, query.country.value_or(""));
+  core.registrar->Seen(service::kApiPrefix, query.name, query.country.value_or(""));
   Json summary = HitsSummary(screened.hits);
   summary["index_generation"] = snapshot->generation;
   return JsonResponse(std::move(screened.document), std::move(summary));
@@ -119,7 +120,7 @@ ApiResponse HandleScreenBatch(ServerCore& core, const RequestContext& request) {
   for (size_t i = 0; i < queries.size(); ++i) {
     if (std::chrono::steady_clock::now() > request.deadline) return TimedOut();
     service::ScreenOutcome screened = service::Screen(*snapshot->index, queries[i]);
-    core.registrar->Seen("api", queries[i].name, queries[i].country.value_or(""));
+    core.registrar->Seen(service::kApiPrefix, queries[i].name, queries[i].country.value_or(""));
     with_hits += !screened.hits.empty();
     if (i) out += ',';
     out += screened.document;
@@ -261,10 +262,10 @@ ApiResponse HandleShipmentCheck(ServerCore& core, const RequestContext& request)
   // The id a ledger audit gives the same party, so both are one register entry.
   for (const ShipmentParty* p :
        {&shipment.exporter, &shipment.buyer, &shipment.consignee, &shipment.end_user}) {
-    core.registrar->Seen("ledger", p->name, p->country);
+    core.registrar->Seen(service::kLedgerPrefix, p->name, p->country);
   }
   for (const ShipmentParty& p : shipment.intermediaries) {
-    core.registrar->Seen("ledger", p.name, p.country);
+    core.registrar->Seen(service::kLedgerPrefix, p.name, p.country);
   }
   return JsonResponse(ShipmentResultToJson(*result),
                       {{"shipment_id", result->shipment_id},

@@ -110,11 +110,10 @@ int main(int argc, char** argv) {
   auto active = (*store)->ListSnapshots(true);
   if (!active.ok()) return 3;
   for (const auto& snapshot : *active) {
-    Status s = (*store)->ForEachListEntry(
-        snapshot.id, [&](const chokepoint::StoredListEntry& e) {
-          ++streamed;
-          return chokepoint::ListEntryFromJson(e.json).status();
-        });
+    Status s = (*store)->ForEachListEntry(snapshot.id, [&](const chokepoint::StoredListEntry& e) {
+      ++streamed;
+      return chokepoint::ListEntryFromJson(e.json).status();
+    });
     if (!s.ok()) return 3;
   }
   std::printf("stream and parse back %lld active entries: %.3f s\n",

@@ -29,7 +29,6 @@ namespace chokepoint::data {
 
 namespace {
 
-
 // ---------------------------------------------------------------------------------------------
 // Loading
 
@@ -390,7 +389,6 @@ Result<Catalog> Catalog::Parse(std::string_view xml, const std::string& origin) 
     return Status::Internal(origin + ": " + e.what());
   }
 }
-
 
 Result<const CatalogPart*> Catalog::Find(std::string_view query) const {
   Words words = Normalise(query);

@@ -2,12 +2,11 @@
 // with the fixture lists (and optionally the Cadence party network), plus a small HTTP client.
 #pragma once
 
-#include <unistd.h>
-
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <memory>
@@ -52,8 +51,9 @@ inline HttpReply Http(uint16_t port, const std::string& method, const std::strin
 }
 
 inline std::string ScratchDb(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() /
-             ("chokepoint-api-tests-" + std::to_string(::getpid()));  // runs side by side stay apart
+  auto dir =
+      std::filesystem::temp_directory_path() /
+      ("chokepoint-api-tests-" + std::to_string(::getpid()));  // runs side by side stay apart
   std::filesystem::create_directories(dir);
   auto path = dir / name;
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);

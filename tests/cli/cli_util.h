@@ -1,9 +1,8 @@
 // Running the real `chokepoint` binary from tests, as a user or a script would.
 #pragma once
 
-#include <unistd.h>
-
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -33,8 +32,9 @@ inline Ran RunCli(const std::string& args, const std::string& db) {
 
 // A fresh path under the temp folder (database files of an earlier run removed).
 inline std::string Scratch(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() /
-             ("chokepoint-cli-tests-" + std::to_string(::getpid()));  // runs side by side stay apart
+  auto dir =
+      std::filesystem::temp_directory_path() /
+      ("chokepoint-cli-tests-" + std::to_string(::getpid()));  // runs side by side stay apart
   std::filesystem::create_directories(dir);
   auto path = dir / name;
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);

@@ -9,8 +9,8 @@
 #include <set>
 #include <sstream>
 
-#include "service/batch_test_util.h"
 #include "chokepoint/data/csv_reader.h"
+#include "service/batch_test_util.h"
 
 namespace chokepoint::testing {
 namespace {

@@ -1,12 +1,12 @@
 // The default paths the front ends use when no flag names them, from the environment.
+#include "chokepoint/service/defaults.h"
+
 #include <doctest/doctest.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
 #include <string>
-
-#include "chokepoint/service/defaults.h"
 
 namespace chokepoint::service {
 namespace {

@@ -13,9 +13,9 @@
 #include "store/api_keys.h"
 #include "store/audit_chain.h"
 #include "store/batch_tables.h"
+#include "store/ledger_audits.h"
 #include "store/list_snapshots.h"
 #include "store/migrations.h"
-#include "store/ledger_audits.h"
 #include "store/party_network.h"
 #include "store/sqlite_util.h"
 

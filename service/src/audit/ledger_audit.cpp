@@ -9,10 +9,10 @@
 #include <fstream>
 
 #include "audit/audit_report.h"
-#include "chokepoint/service/party_register.h"
 #include "chokepoint/data/catalog.h"
 #include "chokepoint/data/party_csv.h"
 #include "chokepoint/service/defaults.h"
+#include "chokepoint/service/party_register.h"
 #include "chokepoint/service/screen_service.h"
 
 namespace chokepoint::service {

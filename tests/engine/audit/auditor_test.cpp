@@ -125,8 +125,7 @@ TEST_CASE("a consignee on the Entity List is found from its listing date, not be
   for (const AuditFinding& f : listed.findings) {
     if (f.code == "list-hit") {
       CHECK(f.rule == "audit.party.entity-list");
-      CHECK(f.list_hit_json.find("National University of Defense Technology") !=
-            std::string::npos);
+      CHECK(f.list_hit_json.find("National University of Defense Technology") != std::string::npos);
       evidence = true;
     }
   }

@@ -15,7 +15,8 @@ namespace fs = std::filesystem;
 
 // Writes a one-file pack (pack.xml + rules.xml) into a fresh temporary folder.
 std::string WritePack(const std::string& rules_xml, const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("chokepoint-pack-" + std::to_string(::getpid()) + "-" + name);
+  fs::path dir =
+      fs::temp_directory_path() / ("chokepoint-pack-" + std::to_string(::getpid()) + "-" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
   std::ofstream(dir / "pack.xml")
