@@ -150,9 +150,7 @@ TEST_CASE("Classify: the document and the audit payload of a catalog part") {
   REQUIRE(pack.ok());
   auto item = CatalogItem(testing::SourcePath("data/catalog/accelerators.xml"), "RTX 4090");
   REQUIRE_MESSAGE(item.ok(), item.status().ToString());
-  ClassifyFields fields;
-  fields.as_of = "2024-06-01";
-  fields.destination = "CN";
+  const ClassifyFields fields{.as_of = "2024-06-01", .destination = "CN"};
   auto request = BuildClassifyRequest(std::move(item).value(), fields, nullptr);
   REQUIRE(request.ok());
   auto out = Classify(*pack, std::move(request).value());

@@ -18,10 +18,8 @@ bool ParseDigits(std::string_view s, int& out) {
 
 Result<Date> Date::Parse(std::string_view iso) {
   auto bad = [&] {
-    // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict) on "'" + std::string.
-    std::string message(1, '\'');
-    message.append(iso).append("' is not an ISO 8601 date (YYYY-MM-DD)");
-    return Status::InvalidArgument(message);
+    return Status::InvalidArgument("'" + std::string(iso) +
+                                   "' is not an ISO 8601 date (YYYY-MM-DD)");
   };
   if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return bad();
   int y = 0, m = 0, d = 0;

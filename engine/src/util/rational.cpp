@@ -87,10 +87,7 @@ Rational::Rational(int128_t num, int128_t den) {
 
 Result<Rational> Rational::Parse(std::string_view text) {
   auto bad = [&](const char* why) {
-    // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict) on "'" + std::string.
-    std::string message(1, '\'');
-    message.append(text).append("' is not a number (").append(why).append(")");
-    return Status::InvalidArgument(message);
+    return Status::InvalidArgument("'" + std::string(text) + "' is not a number (" + why + ")");
   };
   std::string_view s = text;
   bool neg = false;
@@ -211,8 +208,7 @@ std::string Rational::ToString(int max_decimals) const {
   int128_t scaled = (abs_num * scale * 2 + den_) / (den_ * 2);  // round half away from zero
   int128_t whole = scaled / scale;
   int128_t frac = scaled % scale;
-  std::string s = num_ < 0 && scaled != 0 ? "-" : "";
-  s += Int128ToString(whole);
+  std::string s = (num_ < 0 && scaled != 0 ? "-" : "") + Int128ToString(whole);
   if (frac != 0) {
     std::string f = Int128ToString(frac);
     f.insert(f.begin(), static_cast<size_t>(max_decimals) - f.size(), '0');
