@@ -1,6 +1,5 @@
 // POST /v1/shipments/check: one ledger line judged as `chokepoint audit` judges it, with the
 // ledger's own validation (a bad field → 400 with its pointer) and the audit role.
-#include <fstream>
 #include <sstream>
 
 #include "api/api_test_util.h"
@@ -64,32 +63,7 @@ TEST_CASE("shipments/check: the audit verdict with its path, by role, with field
   CHECK(wrong_type.Json()["pointer"] == "/shipment_id");
 }
 
-TEST_CASE("shipments/check equals the CLI's audit line for the same shipment") {
-  TestServer s("shipments-cli.db");
-  auto r = s.Post("/v1/shipments/check", kCadence2017, s.audit_key);
-  REQUIRE(r.status == 200);
-  const std::string ledger = testing::Scratch("api-one-line.csv");
-  {
-    std::ofstream f(ledger);
-    f << "shipment_id,ship_date,exporter,exporter_country,item,quantity,unit_value_usd,"
-         "destination_country,buyer,buyer_country,consignee,consignee_country,end_user,"
-         "end_user_country,intermediaries,end_use\n"
-         "CAD-2017-06,2017-06-01,Cadence Design Systems Inc.,US,eccn:3D991,1,310000.00,CN,"
-         "Central South CAD Center,CN,Central South CAD Center,CN,Central South CAD Center,CN,,"
-         "EDA emulation hardware\n";
-  }
-  const std::string out = testing::Scratch("api-one-line.jsonl");
-  auto ran = testing::RunCli("audit " + ledger + " --out " + out, s.db);
-  REQUIRE(ran.exit_code == 1);
-  std::ifstream in(out);
-  std::string line;
-  std::getline(in, line);
-  auto cli = nlohmann::json::parse(line);
-  auto api = r.Json();
-  cli.erase("line");  // the ledger line number; an API call has none
-  api.erase("line");
-  CHECK(cli == api);
-}
+// The API's result against the CLI's audit line, byte for byte: tests/api/api_cli_test.cpp.
 
 TEST_CASE("parties seen by API calls join the batch register") {
   TestServer s("register.db", /*with_graph=*/false);
