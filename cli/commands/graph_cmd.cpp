@@ -29,19 +29,17 @@ void RegisterGraph(CLI::App& app, Context& ctx) {
   auto flags = std::make_shared<GraphFlags>();
   CLI::App* graph = app.add_subcommand("graph", "The party network: import parties and links");
   graph->require_subcommand(1);
-  CLI::App* import =
+  CLI::App* import_cmd =
       graph->add_subcommand("import", "Import parties.csv and links.csv (all or nothing)");
-  import
+  import_cmd
       ->add_option("parties", flags->parties_csv,
                    "party_id,name,country,address,kind,incorporated,identifiers")
       ->required();
-  import
+  import_cmd
       ->add_option("links", flags->links_csv,
                    "from_id,to_id,relation,share_pct,start_date,end_date,source")
       ->required();
-  import->callback([&ctx, flags] { ctx.exit_code = RunImport(ctx, *flags);
-});
-
-}  // namespace chokepoint::cli
+  import_cmd->callback([&ctx, flags] { ctx.exit_code = RunImport(ctx, *flags); });
+}
 
 }  // namespace chokepoint::cli

@@ -152,45 +152,45 @@ void RegisterLists(CLI::App& app, Context& ctx) {
   CLI::App* cmd = app.add_subcommand("lists", "Import, inspect, compare and fetch party lists");
   cmd->require_subcommand(1);
 
-  CLI::App* import = cmd->add_subcommand(
+  CLI::App* import_cmd = cmd->add_subcommand(
       "import", "Import list files as a new snapshot (a no-op when identical to the active one)");
-  import->add_option("files", flags->files, "the list file, or an OFAC set (sdn.csv add.csv ...)")
+  import_cmd
+      ->add_option("files", flags->files, "the list file, or an OFAC set (sdn.csv add.csv ...)")
       ->required();
-  import
+  import_cmd
       ->add_option("--format", flags->format,
                    "auto, csl-csv, csl-json, sdn-csv, sdn-xml, cons-csv, dpl-tsv or un-xml")
       ->check(CLI::IsMember(
           {"auto", "csl-csv", "csl-json", "sdn-csv", "sdn-xml", "cons-csv", "dpl-tsv", "un-xml"}));
-  import->add_flag("--strict", flags->strict,
-                   "fail on the first malformed row instead of skipping");
-  import->callback([&ctx, flags] { ctx.exit_code = RunImport(ctx, *flags);
-});
+  import_cmd->add_flag("--strict", flags->strict,
+                       "fail on the first malformed row instead of skipping");
+  import_cmd->callback([&ctx, flags] { ctx.exit_code = RunImport(ctx, *flags); });
 
-CLI::App* status = cmd->add_subcommand("status", "The active snapshot of each list");
-status->add_flag("--json", flags->json, "print the JSON document");
-status->add_flag("--all", flags->all, "every snapshot, not only the active ones");
-status->callback([&ctx, flags] { ctx.exit_code = RunStatus(ctx, *flags); });
+  CLI::App* status = cmd->add_subcommand("status", "The active snapshot of each list");
+  status->add_flag("--json", flags->json, "print the JSON document");
+  status->add_flag("--all", flags->all, "every snapshot, not only the active ones");
+  status->callback([&ctx, flags] { ctx.exit_code = RunStatus(ctx, *flags); });
 
-CLI::App* diff = cmd->add_subcommand(
-    "diff", "Entries added, removed and changed between two snapshots of one list");
-flags->from_opt =
-    diff->add_option("--from", flags->from, "older snapshot id (default: the one before --to)");
-flags->to_opt = diff->add_option(
-    "--to", flags->to, "newer snapshot id (default: the active one; without either, each list)");
-diff->add_flag("--json", flags->json, "print the JSON document");
-diff->callback([&ctx, flags] { ctx.exit_code = RunDiff(ctx, *flags); });
+  CLI::App* diff = cmd->add_subcommand(
+      "diff", "Entries added, removed and changed between two snapshots of one list");
+  flags->from_opt =
+      diff->add_option("--from", flags->from, "older snapshot id (default: the one before --to)");
+  flags->to_opt = diff->add_option(
+      "--to", flags->to, "newer snapshot id (default: the active one; without either, each list)");
+  diff->add_flag("--json", flags->json, "print the JSON document");
+  diff->callback([&ctx, flags] { ctx.exit_code = RunDiff(ctx, *flags); });
 
-CLI::App* update =
-    cmd->add_subcommand("update", "Download the official lists over HTTPS and import them");
-update->add_option("--base-url", flags->base_url,
-                   "fetch every file as <URL>/<file name> instead of the official URLs");
-update
-    ->add_option("--source", flags->sources,
-                 "only these lists (repeatable): csl, ofac-sdn, ofac-cons, bis-dpl, un")
-    ->check(CLI::IsMember({"csl", "ofac-sdn", "ofac-cons", "bis-dpl", "un"}));
-update->add_flag("--strict", flags->strict,
-                 "fail a list on its first malformed row instead of skipping");
-update->callback([&ctx, flags] { ctx.exit_code = RunUpdate(ctx, *flags); });
-}  // namespace chokepoint::cli
+  CLI::App* update =
+      cmd->add_subcommand("update", "Download the official lists over HTTPS and import them");
+  update->add_option("--base-url", flags->base_url,
+                     "fetch every file as <URL>/<file name> instead of the official URLs");
+  update
+      ->add_option("--source", flags->sources,
+                   "only these lists (repeatable): csl, ofac-sdn, ofac-cons, bis-dpl, un")
+      ->check(CLI::IsMember({"csl", "ofac-sdn", "ofac-cons", "bis-dpl", "un"}));
+  update->add_flag("--strict", flags->strict,
+                   "fail a list on its first malformed row instead of skipping");
+  update->callback([&ctx, flags] { ctx.exit_code = RunUpdate(ctx, *flags); });
+}
 
 }  // namespace chokepoint::cli

@@ -28,11 +28,10 @@ void RegisterParties(CLI::App& app, Context& ctx) {
   auto file = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand("parties", "The party register the batch re-screens");
   cmd->require_subcommand(1);
-  CLI::App* import = cmd->add_subcommand(
+  CLI::App* import_cmd = cmd->add_subcommand(
       "import", "Upsert a customer master (CSV header: id,name,country[,address,type])");
-  import->add_option("file", *file, "customers.csv")->required();
-  import->callback([&ctx, file] { ctx.exit_code = RunPartiesImport(ctx, *file);
-});
-}  // namespace chokepoint::cli
+  import_cmd->add_option("file", *file, "customers.csv")->required();
+  import_cmd->callback([&ctx, file] { ctx.exit_code = RunPartiesImport(ctx, *file); });
+}
 
 }  // namespace chokepoint::cli
