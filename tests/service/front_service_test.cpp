@@ -150,7 +150,12 @@ TEST_CASE("Classify: the document and the audit payload of a catalog part") {
   REQUIRE(pack.ok());
   auto item = CatalogItem(testing::SourcePath("data/catalog/accelerators.xml"), "RTX 4090");
   REQUIRE_MESSAGE(item.ok(), item.status().ToString());
-  const ClassifyFields fields{.as_of = "2024-06-01", .destination = "CN"};
+  const ClassifyFields fields{.as_of = "2024-06-01",
+                              .destination = "CN",
+                              .headquarters = {},
+                              .exporter_role = {},
+                              .designer_status = {},
+                              .packaged_outside_d5 = std::nullopt};
   auto request = BuildClassifyRequest(std::move(item).value(), fields, nullptr);
   REQUIRE(request.ok());
   auto out = Classify(*pack, std::move(request).value());
